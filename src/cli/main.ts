@@ -1,20 +1,174 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
+/**
+ * The command-line shell. Same services and zod contracts as the HTTP API; errors print one line and exit non-zero.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { resolve } from 'node:path';
+import { createApp, type App } from '../app.js';
+import { buildServer } from '../http/server.js';
+import { resolveConfig, type ConfigInput } from '../infra/config.js';
+import { DataDirBusyError } from '../infra/db/open.js';
 import { defaultContentDir } from '../infra/paths.js';
+import { DIFFICULTIES, LEVELS } from '../core/content/schema.js';
+import { questionListQuerySchema } from '../shared/contracts/questions.js';
+import { AppError } from '../shared/errors.js';
 import { runContentCheck } from './content-check.js';
+import { renderGuide, renderQuestion, renderQuestionList } from './render.js';
 
-const program = new Command('loopcoach').description('Interview preparation for software engineers.');
+const print = (s: string): void => {
+  process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+};
 
-const content = program.command('content').description('Work with the content files.');
-content
-  .command('check')
-  .argument('[dir]', 'content directory', defaultContentDir())
-  .description('Validate every role guide and question; report file, line and field; exit non-zero on problems.')
-  .action(async (dir: string) => {
-    const result = await runContentCheck(resolve(dir));
-    for (const line of result.lines) (result.ok ? console.log : console.error)(line);
-    process.exitCode = result.ok ? 0 : 1;
-  });
+/** Opens the app for a one-shot read. If a running server holds the embedded data directory, read from memory. */
+async function withReadApp<T>(input: ConfigInput, fn: (app: App) => Promise<T>): Promise<T> {
+  let app: App;
+  try {
+    app = await createApp(resolveConfig(input));
+  } catch (err) {
+    if (!(err instanceof DataDirBusyError)) throw err;
+    app = await createApp(resolveConfig({ ...input, memory: true }));
+  }
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
 
-await program.parseAsync(process.argv);
+const dataDirOption = () => new Option('--data-dir <dir>', 'where the embedded database keeps its files (env LOOPCOACH_DATA_DIR)');
+
+export function buildProgram(): Command {
+  const program = new Command('loopcoach')
+    .description('Interview preparation for software engineers: role guides, answer frameworks and practice.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('Start the web app and API (default http://localhost:3000) on the embedded database, or on DATABASE_URL.')
+    .option('--port <n>', 'port to listen on (env PORT)', parsePort)
+    .addOption(dataDirOption())
+    .option('--host <host>', 'interface to bind (default 127.0.0.1: local mode is single-user)')
+    .action(async (opts: { port?: number; dataDir?: string; host?: string }) => {
+      const config = resolveConfig({ port: opts.port, dataDir: opts.dataDir, host: opts.host });
+      const app = await createApp(config);
+      const server = await buildServer(app, { logger: process.env.LOOPCOACH_LOG === '1' });
+      const shutdown = async (): Promise<void> => {
+        await server.close();
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown());
+      process.once('SIGTERM', () => void shutdown());
+      try {
+        await server.listen({ port: config.port, host: config.host });
+      } catch (err) {
+        await app.close();
+        if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new AppError('UNAVAILABLE', `port ${String(config.port)} is already in use; choose another with --port`);
+        }
+        throw err;
+      }
+      const address = server.server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : config.port;
+      const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.database.dataDir ?? 'memory'}`;
+      print(`Loopcoach is running at http://localhost:${String(port)}  (API docs: /docs; data: ${where})`);
+      const s = app.sync;
+      print(`content: ${String(s.roles.inserted + s.roles.updated + s.roles.unchanged)} role guides, ${String(s.questions.inserted + s.questions.updated + s.questions.unchanged)} questions (${String(s.questions.inserted + s.questions.updated)} written, ${String(s.questions.unchanged)} unchanged)`);
+    });
+
+  program
+    .command('guide')
+    .description('Show a role guide: the loop, questions by stage, tips, FAQ.')
+    .argument('<role>', 'role guide id, e.g. backend')
+    .option('--json', 'print the guide as JSON')
+    .addOption(dataDirOption())
+    .action(async (role: string, opts: { json?: boolean; dataDir?: string }) => {
+      await withReadApp({ dataDir: opts.dataDir }, async (app) => {
+        const guide = await app.services.roles.get(role);
+        print(opts.json ? JSON.stringify(guide, null, 2) : renderGuide(guide));
+      });
+    });
+
+  program
+    .command('questions')
+    .description('List, filter and search questions. With --json: every field of every matching question.')
+    .option('--role <role>', 'role guide id, e.g. backend')
+    .option('--stage <stage>', 'loop stage id, e.g. system-design')
+    .addOption(new Option('--level <level>', 'level').choices(LEVELS))
+    .addOption(new Option('--difficulty <difficulty>', 'difficulty').choices(DIFFICULTIES))
+    .option('--skill <skill>', 'skill id, e.g. postgresql')
+    .option('--search <text>', 'full-text search')
+    .option('--id <id>', 'show one question in full')
+    .option('--limit <n>', 'at most this many (default 200)')
+    .option('--json', 'print a JSON array of complete question objects')
+    .addOption(dataDirOption())
+    .action(async (opts: Record<string, string | boolean | undefined>) => {
+      const parsed = questionListQuerySchema.safeParse({
+        role: opts.role,
+        stage: opts.stage,
+        level: opts.level,
+        difficulty: opts.difficulty,
+        skill: opts.skill,
+        q: opts.search,
+        limit: opts.limit ?? 200,
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const flag = issue?.path[0] === 'q' ? 'search' : String(issue?.path[0] ?? 'option');
+        throw new AppError('BAD_REQUEST', `--${flag}: ${issue?.message ?? 'is invalid'}`);
+      }
+      await withReadApp({ dataDir: opts.dataDir as string | undefined }, async (app) => {
+        if (typeof opts.id === 'string') {
+          const q = await app.services.questions.getFull(opts.id);
+          print(opts.json ? JSON.stringify(q, null, 2) : renderQuestion(q));
+          return;
+        }
+        if (opts.json) {
+          print(JSON.stringify(await app.services.questions.searchFull(parsed.data), null, 2));
+        } else {
+          const list = await app.services.questions.search(parsed.data);
+          print(renderQuestionList(list.items, list.total));
+        }
+      });
+    });
+
+  const content = program.command('content').description('Work with the content files.');
+  content
+    .command('check')
+    .argument('[dir]', 'content directory', defaultContentDir())
+    .description('Validate every role guide and question; report file, line and field; exit non-zero on problems.')
+    .action(async (dir: string) => {
+      const result = await runContentCheck(resolve(dir));
+      for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+      if (!result.ok) process.exitCode = 1;
+    });
+
+  return program;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a whole number from 0 to 65535');
+  return n;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv as string[]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode; // commander already printed its one line
+    if (err instanceof AppError) {
+      const [first] = err.message.split('\n');
+      process.stderr.write(`loopcoach: ${err.code === 'CONTENT_INVALID' ? err.message : (first ?? err.message)}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`loopcoach: unexpected error: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+const code = await main(process.argv);
+if (code !== 0) process.exit(code);

@@ -2,13 +2,14 @@
  * Checks across files: ids are unique, every question's stage exists in each of its roles' guides, levels fit the
  * stage, related roles exist. Pure: takes parsed content, returns problems.
  */
-import type { ContentProblem } from './parse.js';
+import type { ContentProblem, LineOf } from './parse.js';
 import { parseQuestionFile, parseRoleGuideFile, kindOfPath, type SourceFile } from './parse.js';
 import type { Question, RoleGuide } from './schema.js';
 
 export interface ParsedItem<T> {
   path: string;
   value: T;
+  lineOf: LineOf;
 }
 
 export interface ContentSet {
@@ -32,11 +33,11 @@ export function checkContent(files: readonly SourceFile[]): ContentCheckResult {
     const kind = kindOfPath(file.path);
     if (kind === 'role') {
       const r = parseRoleGuideFile(file);
-      if (r.ok) roles.push({ path: file.path, value: r.value });
+      if (r.ok) roles.push({ path: file.path, value: r.value, lineOf: r.lineOf });
       else problems.push(...r.problems);
     } else if (kind === 'question') {
       const r = parseQuestionFile(file);
-      if (r.ok) questions.push({ path: file.path, value: r.value });
+      if (r.ok) questions.push({ path: file.path, value: r.value, lineOf: r.lineOf });
       else problems.push(...r.problems);
     } else {
       ignored.push(file.path);
@@ -52,40 +53,40 @@ export function crossCheck(set: ContentSet): ContentProblem[] {
   const guides = new Map<string, ParsedItem<RoleGuide>>();
   for (const g of set.roles) {
     const prior = guides.get(g.value.id);
-    if (prior) problems.push({ file: g.path, line: 1, field: 'id', message: `duplicate role id "${g.value.id}" (also in ${prior.path})` });
+    if (prior) problems.push({ file: g.path, line: g.lineOf(['id']), field: 'id', message: `duplicate role id "${g.value.id}" (also in ${prior.path})` });
     else guides.set(g.value.id, g);
   }
   for (const g of set.roles) {
     g.value.relatedRoles.forEach((r, i) => {
       if (!guides.has(r.id)) {
-        problems.push({ file: g.path, line: 1, field: `relatedRoles[${String(i)}].id`, message: `no role guide "${r.id}" exists` });
+        problems.push({ file: g.path, line: g.lineOf(['relatedRoles', i, 'id']), field: `relatedRoles[${String(i)}].id`, message: `no role guide "${r.id}" exists` });
       }
       if (r.id === g.value.id) {
-        problems.push({ file: g.path, line: 1, field: `relatedRoles[${String(i)}].id`, message: 'a guide cannot be related to itself' });
+        problems.push({ file: g.path, line: g.lineOf(['relatedRoles', i, 'id']), field: `relatedRoles[${String(i)}].id`, message: 'a guide cannot be related to itself' });
       }
     });
   }
   const questionPaths = new Map<string, string>();
   for (const q of set.questions) {
     const prior = questionPaths.get(q.value.id);
-    if (prior) problems.push({ file: q.path, line: 1, field: 'id', message: `duplicate question id "${q.value.id}" (also in ${prior})` });
+    if (prior) problems.push({ file: q.path, line: q.lineOf(['id']), field: 'id', message: `duplicate question id "${q.value.id}" (also in ${prior})` });
     else questionPaths.set(q.value.id, q.path);
     q.value.roles.forEach((roleId, i) => {
       const guide = guides.get(roleId);
       if (!guide) {
-        problems.push({ file: q.path, line: 1, field: `roles[${String(i)}]`, message: `no role guide "${roleId}" exists` });
+        problems.push({ file: q.path, line: q.lineOf(['roles', i]), field: `roles[${String(i)}]`, message: `no role guide "${roleId}" exists` });
         return;
       }
       const stage = guide.value.stages.find((s) => s.id === q.value.stage);
       if (!stage) {
         const ids = guide.value.stages.map((s) => s.id).join(', ');
-        problems.push({ file: q.path, line: 1, field: 'stage', message: `stage "${q.value.stage}" is not in the ${roleId} loop (${ids})` });
+        problems.push({ file: q.path, line: q.lineOf(['stage']), field: 'stage', message: `stage "${q.value.stage}" is not in the ${roleId} loop (${ids})` });
         return;
       }
       if (!q.value.levels.some((l) => stage.levels.includes(l))) {
         problems.push({
           file: q.path,
-          line: 1,
+          line: q.lineOf(['levels']),
           field: 'levels',
           message: `none of the levels (${q.value.levels.join(', ')}) gets the ${roleId} stage "${stage.id}" (${stage.levels.join(', ')})`,
         });

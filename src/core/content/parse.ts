@@ -21,7 +21,10 @@ export interface SourceFile {
   text: string;
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
+/** Finds the 1-based line of a field path such as ['relatedRoles', 0, 'id'] in the file. */
+export type LineOf = (path: readonly PropertyKey[]) => number;
+
+export type ParseResult<T> = { ok: true; value: T; lineOf: LineOf } | { ok: false; problems: ContentProblem[] };
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -51,8 +54,6 @@ export function parseRoleGuideFile(file: SourceFile): ParseResult<RoleGuide> {
     }
   });
 }
-
-type LineOf = (path: readonly PropertyKey[]) => number;
 
 function parseFile<S extends z.ZodType>(
   file: SourceFile,
@@ -107,7 +108,7 @@ function parseFile<S extends z.ZodType>(
   const value = parsed.data as z.infer<S>;
   extraChecks(value, problems, lineOf);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value };
+  return { ok: true, value, lineOf };
 }
 
 /** 1-based line of the deepest node that exists along `path` (falls back to its nearest parent). */

@@ -1,0 +1,59 @@
+/**
+ * The composition root: the one place that builds dependencies and hands each service only what it uses.
+ * The HTTP server and the CLI are two shells over what this returns.
+ */
+import { assertValid, syncContent, type SyncReport } from './features/content/content.service.js';
+import { createQuestionsService, type QuestionsService } from './features/questions/questions.service.js';
+import { countContent } from './features/questions/questions.repository.js';
+import { createRolesService, type RolesService } from './features/roles/roles.service.js';
+import { createSavedService, type SavedService } from './features/saved/saved.service.js';
+import { ensureLocalTenant } from './features/tenants/tenants.repository.js';
+import type { Config } from './infra/config.js';
+import { loadContent } from './infra/content/load.js';
+import type { Database } from './infra/db/database.js';
+import { migrate } from './infra/db/migrate.js';
+import { openDatabase } from './infra/db/open.js';
+import { migrationsDir } from './infra/paths.js';
+
+export interface App {
+  config: Config;
+  db: Database;
+  /** Local mode's one personal tenant: every request acts for it. */
+  localTenantId: string;
+  sync: SyncReport;
+  services: {
+    roles: RolesService;
+    questions: QuestionsService;
+    saved: SavedService;
+  };
+  readiness(): Promise<{ roles: number; questions: number }>;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config): Promise<App> {
+  // Validate all content before touching the database: invalid content means no server, not part of one.
+  const content = await loadContent(config.contentDir);
+  assertValid(content);
+  const db = await openDatabase(config.database);
+  try {
+    await migrate(db, migrationsDir());
+    const sync = await syncContent(db, content);
+    const localTenantId = await ensureLocalTenant(db);
+    return {
+      config,
+      db,
+      localTenantId,
+      sync,
+      services: {
+        roles: createRolesService({ db }),
+        questions: createQuestionsService({ db }),
+        saved: createSavedService({ db }),
+      },
+      readiness: () => countContent(db),
+      close: () => db.close(),
+    };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}

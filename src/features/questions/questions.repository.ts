@@ -1,0 +1,83 @@
+/** SQL for reading questions. Nothing else. */
+import type { Queryable } from '../../infra/db/database.js';
+import type { Question } from '../../core/content/schema.js';
+
+export interface QuestionSearch {
+  role?: string | undefined;
+  stage?: string | undefined;
+  level?: string | undefined;
+  difficulty?: string | undefined;
+  skill?: string | undefined;
+  /** A tsquery text (already sanitised by the core), or undefined for no text search. */
+  tsquery?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface QuestionHit {
+  question: Question;
+  rank: number | null;
+}
+
+export async function searchQuestions(db: Queryable, s: QuestionSearch): Promise<{ total: number; hits: QuestionHit[] }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (value: unknown): string => {
+    params.push(value);
+    return `$${String(params.length)}`;
+  };
+  if (s.role) where.push(`${add(s.role)} = any(roles)`);
+  if (s.stage) where.push(`stage = ${add(s.stage)}`);
+  if (s.level) where.push(`${add(s.level)} = any(levels)`);
+  if (s.difficulty) where.push(`difficulty = ${add(s.difficulty)}`);
+  if (s.skill) where.push(`${add(s.skill)} = any(skills)`);
+  let rank = 'null::real';
+  if (s.tsquery) {
+    const tsq = `to_tsquery('english', ${add(s.tsquery)})`;
+    where.push(`search @@ ${tsq}`);
+    rank = `ts_rank_cd(search, ${tsq})`;
+  }
+  const whereSql = where.length > 0 ? `where ${where.join(' and ')}` : '';
+  const order = s.tsquery
+    ? 'rank desc, id'
+    : `case difficulty when 'easy' then 0 when 'medium' then 1 else 2 end, title`;
+  const rows = await db.query<{ doc: Question; rank: number | null; total: string }>(
+    `select doc, ${rank} as rank, count(*) over () as total
+       from content_questions ${whereSql}
+      order by ${order}
+      limit ${add(s.limit)} offset ${add(s.offset)}`,
+    params,
+  );
+  let total = Number(rows.rows[0]?.total ?? 0);
+  if (rows.rows.length === 0 && s.offset > 0) {
+    // Past the end: count separately so the caller still learns the total.
+    const c = await db.query<{ n: string }>(`select count(*) as n from content_questions ${whereSql}`, params.slice(0, -2));
+    total = Number(c.rows[0]?.n ?? 0);
+  }
+  return { total, hits: rows.rows.map((r) => ({ question: r.doc, rank: r.rank })) };
+}
+
+export async function findQuestion(db: Queryable, id: string): Promise<Question | null> {
+  const r = await db.query<{ doc: Question }>('select doc from content_questions where id = $1', [id]);
+  return r.rows[0]?.doc ?? null;
+}
+
+export async function listQuestionsForRole(db: Queryable, role: string): Promise<Question[]> {
+  const r = await db.query<{ doc: Question }>(
+    `select doc from content_questions where $1 = any(roles)
+      order by case difficulty when 'easy' then 0 when 'medium' then 1 else 2 end, title`,
+    [role],
+  );
+  return r.rows.map((row) => row.doc);
+}
+
+export async function listAllQuestions(db: Queryable): Promise<Question[]> {
+  return (await db.query<{ doc: Question }>('select doc from content_questions order by id')).rows.map((r) => r.doc);
+}
+
+export async function countContent(db: Queryable): Promise<{ roles: number; questions: number }> {
+  const r = await db.query<{ roles: string; questions: string }>(
+    'select (select count(*) from content_roles) as roles, (select count(*) from content_questions) as questions',
+  );
+  return { roles: Number(r.rows[0]?.roles ?? 0), questions: Number(r.rows[0]?.questions ?? 0) };
+}

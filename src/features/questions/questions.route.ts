@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { errorResponseSchema } from '../../shared/contracts/common.js';
+import {
+  modelAnswerSchema,
+  questionDetailSchema,
+  questionIdParamsSchema,
+  questionListQuerySchema,
+  questionListSchema,
+} from '../../shared/contracts/questions.js';
+import type { Api } from '../../http/types.js';
+import type { QuestionsService } from './questions.service.js';
+
+const splitIdParams = z.strictObject({ role: z.string().min(1).max(80), slug: z.string().min(1).max(120) });
+
+export function registerQuestionRoutes(api: Api, deps: { questions: QuestionsService }): void {
+  api.get('/api/questions', {
+    schema: {
+      tags: ['questions'],
+      summary: 'Search and filter questions',
+      querystring: questionListQuerySchema,
+      response: { 200: questionListSchema, 400: errorResponseSchema },
+    },
+    handler: async (req) => deps.questions.search(req.query),
+  });
+
+  const detail = { tags: ['questions'], response: { 200: questionDetailSchema, 404: errorResponseSchema } };
+  api.get('/api/questions/:id', {
+    schema: {
+      ...detail,
+      summary: 'One question with its framework, rubric, mistakes and follow-ups (ids contain a slash: URL-encode it)',
+      params: questionIdParamsSchema,
+    },
+    handler: async (req) => deps.questions.get(req.params.id),
+  });
+  api.get('/api/questions/:role/:slug', {
+    schema: { ...detail, hide: true, params: splitIdParams },
+    handler: async (req) => deps.questions.get(`${req.params.role}/${req.params.slug}`),
+  });
+
+  const answer = { tags: ['questions'], response: { 200: modelAnswerSchema, 404: errorResponseSchema } };
+  api.get('/api/questions/:id/model-answer', {
+    schema: { ...answer, summary: 'The model answer (Markdown), meant to be read after an attempt', params: questionIdParamsSchema },
+    handler: async (req) => deps.questions.modelAnswer(req.params.id),
+  });
+  api.get('/api/questions/:role/:slug/model-answer', {
+    schema: { ...answer, hide: true, params: splitIdParams },
+    handler: async (req) => deps.questions.modelAnswer(`${req.params.role}/${req.params.slug}`),
+  });
+}

@@ -1,0 +1,20 @@
+import { errorResponseSchema } from '../../shared/contracts/common.js';
+import { roleDetailSchema, roleListSchema, roleParamsSchema } from '../../shared/contracts/roles.js';
+import type { Api } from '../../http/types.js';
+import type { RolesService } from './roles.service.js';
+
+export function registerRoleRoutes(api: Api, deps: { roles: RolesService }): void {
+  api.get('/api/roles', {
+    schema: { tags: ['roles'], summary: 'List role guides', response: { 200: roleListSchema } },
+    handler: async () => ({ items: await deps.roles.list() }),
+  });
+  api.get('/api/roles/:role', {
+    schema: {
+      tags: ['roles'],
+      summary: 'A role guide: its loop, questions by stage, tips, FAQ and related roles',
+      params: roleParamsSchema,
+      response: { 200: roleDetailSchema, 404: errorResponseSchema },
+    },
+    handler: async (req) => deps.roles.get(req.params.role),
+  });
+}

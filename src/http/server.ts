@@ -1,0 +1,121 @@
+/**
+ * The HTTP shell: Fastify with zod-typed routes, OpenAPI at /api/openapi.json and /docs, the built web UI, and one
+ * error handler that maps every failure to a status and a JSON message naming the problem.
+ */
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { App } from '../app.js';
+import { registerHealthRoutes } from '../features/health/health.route.js';
+import { registerQuestionRoutes } from '../features/questions/questions.route.js';
+import { registerRoleRoutes } from '../features/roles/roles.route.js';
+import { registerSavedRoutes } from '../features/saved/saved.route.js';
+import { webDistDir } from '../infra/paths.js';
+import type { ErrorResponse } from '../shared/contracts/common.js';
+import { AppError } from '../shared/errors.js';
+import type { Api } from './types.js';
+
+export interface ServerOptions {
+  logger?: boolean;
+  /** Directory of the built web UI; defaults to dist/web. */
+  webDir?: string;
+}
+
+const body = (code: string, message: string): ErrorResponse => ({ error: { code, message } });
+
+export async function buildServer(app: App, options: ServerOptions = {}): Promise<Api> {
+  const api = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 1_048_576,
+    // Question ids contain a slash; accept it URL-encoded in a path parameter.
+    routerOptions: { maxParamLength: 300 },
+  }).withTypeProvider<ZodTypeProvider>();
+  api.setValidatorCompiler(validatorCompiler);
+  api.setSerializerCompiler(serializerCompiler);
+
+  api.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'request';
+      const message = err.validation
+        .map((v) => {
+          const field = [where === 'querystring' ? 'query' : where, ...v.instancePath.split('/').filter(Boolean)].join('.');
+          const params = v.params as { issue?: { code?: string; keys?: string[] } };
+          if (params.issue?.code === 'unrecognized_keys' && params.issue.keys) {
+            return `${where === 'querystring' ? 'query' : where}: unknown parameter ${params.issue.keys.map((k) => `"${k}"`).join(', ')}`;
+          }
+          return `${field}: ${v.message ?? 'is invalid'}`;
+        })
+        .join('; ');
+      return reply.code(400).send(body('BAD_REQUEST', message));
+    }
+    if (err instanceof AppError) return reply.code(err.status).send(body(err.code, err.message));
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err }, 'response failed its schema');
+      return reply.code(500).send(body('INTERNAL', 'the server produced an invalid response'));
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
+      return reply.code(status).send(body(code, err.message));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(body('INTERNAL', 'internal error'));
+  });
+
+  await api.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Loopcoach API',
+        version: '0.1.0',
+        description: 'Role guides, questions with answer frameworks, and the candidate’s own data. All responses are JSON; errors are `{ error: { code, message } }`.',
+      },
+      tags: [
+        { name: 'roles', description: 'Role guides and their interview loops' },
+        { name: 'questions', description: 'The question bank with answer frameworks' },
+        { name: 'saved', description: 'Questions the user saved (their own data)' },
+        { name: 'health', description: 'Liveness and readiness' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await api.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  api.get('/api/openapi.json', { schema: { hide: true } }, () => api.swagger());
+
+  const tenantOf = (): string => app.localTenantId;
+  registerHealthRoutes(api, { kind: app.db.kind, readiness: app.readiness });
+  registerRoleRoutes(api, { roles: app.services.roles });
+  registerQuestionRoutes(api, { questions: app.services.questions });
+  registerSavedRoutes(api, { saved: app.services.saved, tenantOf });
+
+  const webDir = options.webDir ?? webDistDir();
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  if (hasWeb) {
+    await api.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  api.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || path === '/api' || req.method !== 'GET') {
+      return reply.code(404).send(body('NOT_FOUND', `no route ${req.method} ${path}`));
+    }
+    if (!hasWeb) {
+      return reply.code(404).type('text/plain').send('The web UI is not built. Run "npm run build:web", or use the API at /api and /docs.');
+    }
+    // The web UI routes on the client: every other GET gets the app shell.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return api;
+}

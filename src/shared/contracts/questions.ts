@@ -1,0 +1,43 @@
+/** Request and response contracts for questions: the single source for validation, types, OpenAPI and the web. */
+import { z } from 'zod';
+import { difficultySchema, levelSchema, questionFrontMatterSchema } from '../../core/content/schema.js';
+
+const filterId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id such as "backend" or "system-design"');
+
+export const questionListQuerySchema = z.strictObject({
+  role: filterId.optional().describe('Role guide id, e.g. backend'),
+  stage: filterId.optional().describe('Loop stage id, e.g. system-design'),
+  level: levelSchema.optional(),
+  difficulty: difficultySchema.optional(),
+  skill: filterId.optional().describe('Skill id, e.g. postgresql'),
+  q: z.string().trim().min(1).max(200).optional().describe('Full-text search (prefix matching, English stemming)'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type QuestionListQuery = z.infer<typeof questionListQuerySchema>;
+export type QuestionFilters = z.input<typeof questionListQuerySchema>;
+
+export const questionSummarySchema = questionFrontMatterSchema
+  .pick({ id: true, title: true, roles: true, stage: true, levels: true, difficulty: true, skills: true, timeBudgetMinutes: true, prompt: true })
+  .extend({ id: z.string(), title: z.string(), prompt: z.string() });
+export type QuestionSummary = z.infer<typeof questionSummarySchema>;
+
+/** Everything but the model answer, which has its own endpoint so later features can reveal it after an attempt. */
+export const questionDetailSchema = questionFrontMatterSchema.extend({ id: z.string() });
+export type QuestionDetail = z.infer<typeof questionDetailSchema>;
+
+export const questionListSchema = z.object({
+  total: z.number().int().describe('Matches before limit and offset'),
+  items: z.array(questionSummarySchema.extend({ rank: z.number().optional().describe('Search relevance, with q') })),
+});
+export type QuestionList = z.infer<typeof questionListSchema>;
+
+export const modelAnswerSchema = z.object({ id: z.string(), modelAnswer: z.string().describe('Markdown') });
+export type ModelAnswer = z.infer<typeof modelAnswerSchema>;
+
+export const questionIdParamsSchema = z.strictObject({ id: z.string().min(3).max(200) });
