@@ -11,9 +11,11 @@ import { ensureLocalTenant } from './features/tenants/tenants.repository.js';
 import type { Config } from './infra/config.js';
 import { loadContent } from './infra/content/load.js';
 import type { Database } from './infra/db/database.js';
+import { checkTenantCatalog } from './infra/db/catalog-check.js';
 import { migrate } from './infra/db/migrate.js';
 import { openDatabase } from './infra/db/open.js';
 import { migrationsDir } from './infra/paths.js';
+import { AppError } from './shared/errors.js';
 
 export interface App {
   config: Config;
@@ -37,6 +39,11 @@ export async function createApp(config: Config): Promise<App> {
   const db = await openDatabase(config.database);
   try {
     await migrate(db, migrationsDir());
+    const isolation = await checkTenantCatalog(db);
+    if (isolation.length > 0) {
+      const lines = isolation.map((p) => `${p.object}: ${p.problem}`);
+      throw new AppError('CONFIG_INVALID', `tenant isolation check failed; refusing to start:\n  ${lines.join('\n  ')}`, lines);
+    }
     const sync = await syncContent(db, content);
     const localTenantId = await ensureLocalTenant(db);
     return {

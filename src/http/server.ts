@@ -41,6 +41,8 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
     // Question ids contain a slash; accept it URL-encoded in a path parameter.
     routerOptions: { maxParamLength: 300 },
   }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only: any other request body answers 415.
+  api.removeContentTypeParser('text/plain');
   api.setValidatorCompiler(validatorCompiler);
   api.setSerializerCompiler(serializerCompiler);
 

@@ -29,7 +29,7 @@ export function registerSavedRoutes(api: Api, deps: { saved: SavedService; tenan
     },
     handler: async (req, reply) => {
       await deps.saved.remove(deps.tenantOf(req), req.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   });
 }

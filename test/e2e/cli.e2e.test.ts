@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { aContentDir, aQuestion, minimalContent } from '../support/builders.js';
+
+const root = join(import.meta.dirname, '..', '..');
+let dataDir: string;
+let badContent: string;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, LOOPCOACH_DATA_DIR: dataDir, DATABASE_URL: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr });
+    });
+    if (input !== undefined) child.stdin.end(input);
+    else child.stdin.end();
+  });
+}
+
+before(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'loopcoach-cli-'));
+  badContent = await aContentDir({
+    ...minimalContent(),
+    'questions/testing/broken.md': aQuestion({ id: 'testing/broken', rubric: [] }),
+  });
+});
+after(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+  await rm(badContent, { recursive: true, force: true });
+});
+
+describe('loopcoach content check', () => {
+  it('passes the shipped content', async () => {
+    const r = await cli(['content', 'check']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /content OK: \d+ role guides, \d+ questions/);
+  });
+
+  it('reports every problem as file:line: field: message and exits non-zero', async () => {
+    const r = await cli(['content', 'check', badContent]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /questions\/testing\/broken\.md:\d+: rubric: /);
+    assert.match(r.stderr, /1 problem\(s\)/);
+  });
+});
+
+describe('loopcoach questions and guide', () => {
+  it('prints complete question objects as a JSON array with --json', async () => {
+    const r = await cli(['questions', '--role', 'backend', '--stage', 'concurrency-consistency', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const items = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.ok(items.length >= 5);
+    for (const q of items) {
+      for (const field of ['id', 'title', 'roles', 'stage', 'levels', 'difficulty', 'skills', 'timeBudgetMinutes', 'prompt', 'whyAsked', 'approach', 'rubric', 'mistakes', 'followUps', 'hints', 'modelAnswer']) {
+        assert.ok(field in q, `${String(q.id)} lacks ${field}`);
+      }
+      assert.equal(q.stage, 'concurrency-consistency');
+    }
+  });
+
+  it('searches and filters by level', async () => {
+    const r = await cli(['questions', '--search', 'isolation levels', '--level', 'mid', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const ids = (JSON.parse(r.stdout) as { id: string }[]).map((q) => q.id);
+    assert.ok(ids.includes('backend/isolation-levels'), ids.join());
+  });
+
+  it('prints the backend guide as text and as JSON', async () => {
+    const text = await cli(['guide', 'backend']);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /Backend Developer/);
+    assert.match(text.stdout, /The loop/);
+    const json = await cli(['guide', 'backend', '--json']);
+    const guide = JSON.parse(json.stdout) as { id: string; stages: unknown[] };
+    assert.equal(guide.id, 'backend');
+    assert.ok(guide.stages.length >= 6);
+  });
+
+  it('answers an unknown role with one line and a non-zero exit', async () => {
+    const r = await cli(['guide', 'astronaut']);
+    assert.notEqual(r.code, 0);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.match(r.stderr, /role guide "astronaut" not found/);
+  });
+
+  it('rejects a bad option value with one line and a non-zero exit', async () => {
+    const level = await cli(['questions', '--level', 'wizard']);
+    assert.notEqual(level.code, 0);
+    assert.match(level.stderr, /wizard/);
+    const stage = await cli(['questions', '--stage', 'Not A Stage']);
+    assert.notEqual(stage.code, 0);
+    assert.match(stage.stderr, /^loopcoach: --stage: /);
+    assert.equal(stage.stderr.trim().split('\n').length, 1);
+  });
+});
+
+describe('loopcoach serve', () => {
+  it('refuses to start on invalid content, naming the file, instead of serving part of it', async () => {
+    const r = await cli(['serve', '--port', '0'], { LOOPCOACH_CONTENT_DIR: badContent });
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /refusing to serve part of it/);
+    assert.match(r.stderr, /broken\.md:\d+: rubric/);
+  });
+
+  it('rejects a port that is not a number', async () => {
+    const r = await cli(['serve', '--port', 'abc']);
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /--port/);
+  });
+});

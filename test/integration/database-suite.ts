@@ -1,0 +1,229 @@
+/**
+ * One integration suite, run on both databases the product supports: embedded PGlite and a real PostgreSQL server.
+ * Same migrations, same queries, same expectations.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { syncContent } from '../../src/features/content/content.service.js';
+import { createQuestionsService } from '../../src/features/questions/questions.service.js';
+import { createRolesService } from '../../src/features/roles/roles.service.js';
+import { createSavedService } from '../../src/features/saved/saved.service.js';
+import { ensureLocalTenant } from '../../src/features/tenants/tenants.repository.js';
+import { loadContent } from '../../src/infra/content/load.js';
+import { checkTenantCatalog } from '../../src/infra/db/catalog-check.js';
+import type { Database } from '../../src/infra/db/database.js';
+import { migrate } from '../../src/infra/db/migrate.js';
+import { APP_ROLE, withTenant } from '../../src/infra/db/tenant.js';
+import { defaultContentDir, migrationsDir } from '../../src/infra/paths.js';
+import { aContentDir, aQuestion, minimalContent } from '../support/builders.js';
+
+export interface DatabaseFactory {
+  /** A fresh, empty database. */
+  open(): Promise<Database>;
+  teardown?(): Promise<void>;
+}
+
+export function runDatabaseSuite(label: string, factory: DatabaseFactory): void {
+  describe(`${label}: migrations`, () => {
+    let db: Database;
+    before(async () => {
+      db = await factory.open();
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    it('applies every migration once, and a second run applies nothing', async () => {
+      const first = await migrate(db, migrationsDir());
+      assert.ok(first.applied.includes('0001_init'));
+      const second = await migrate(db, migrationsDir());
+      assert.deepEqual(second.applied, []);
+    });
+
+    it('leaves every tenant table with forced row-level security, a policy and a tenant_id index', async () => {
+      assert.deepEqual(await checkTenantCatalog(db), []);
+    });
+
+    it('the catalog check names a tenant table that lacks forced RLS', async () => {
+      await db.exec(`create table leaky_notes (tenant_id uuid not null, body text)`);
+      try {
+        const problems = await checkTenantCatalog(db);
+        const about = problems.filter((p) => p.object === 'leaky_notes').map((p) => p.problem);
+        assert.ok(about.some((p) => /not enabled/.test(p)));
+        assert.ok(about.some((p) => /not forced/.test(p)));
+        assert.ok(about.some((p) => /no row-level security policy/.test(p)));
+        assert.ok(about.some((p) => /no index/.test(p)));
+      } finally {
+        await db.exec('drop table leaky_notes');
+      }
+    });
+
+    it('the runtime role can neither bypass RLS nor is it a superuser', async () => {
+      const r = await db.query<{ rolsuper: boolean; rolbypassrls: boolean }>('select rolsuper, rolbypassrls from pg_roles where rolname = $1', [APP_ROLE]);
+      assert.deepEqual(r.rows, [{ rolsuper: false, rolbypassrls: false }]);
+    });
+  });
+
+  describe(`${label}: content sync`, () => {
+    let db: Database;
+    let dir: string;
+    before(async () => {
+      db = await factory.open();
+      await migrate(db, migrationsDir());
+      dir = await aContentDir(minimalContent());
+    });
+    after(async () => {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('writes new content once, and a second sync of the same files rewrites nothing', async () => {
+      const first = await syncContent(db, await loadContent(dir));
+      assert.deepEqual(first.questions, { inserted: 1, updated: 0, removed: 0, unchanged: 0 });
+      assert.deepEqual(first.roles, { inserted: 1, updated: 0, removed: 0, unchanged: 0 });
+      const before = await db.query<{ synced_at: Date }>('select synced_at from content_questions');
+      const second = await syncContent(db, await loadContent(dir));
+      assert.deepEqual(second.questions, { inserted: 0, updated: 0, removed: 0, unchanged: 1 });
+      const afterSync = await db.query<{ synced_at: Date }>('select synced_at from content_questions');
+      assert.deepEqual(afterSync.rows, before.rows, 'an unchanged row must not be rewritten');
+    });
+
+    it('updates a changed file and removes a deleted one', async () => {
+      await writeFile(join(dir, 'questions/testing/design-a-flaky-test-detector.md'), aQuestion({ title: 'Design a flaky-test quarantine' }));
+      await writeFile(join(dir, 'questions/testing/second.md'), aQuestion({ id: 'testing/second', title: 'A second question' }));
+      const changed = await syncContent(db, await loadContent(dir));
+      assert.deepEqual(changed.questions, { inserted: 1, updated: 1, removed: 0, unchanged: 0 });
+      const q = await createQuestionsService({ db }).get('testing/design-a-flaky-test-detector');
+      assert.equal(q.title, 'Design a flaky-test quarantine');
+      await rm(join(dir, 'questions/testing/second.md'));
+      const removed = await syncContent(db, await loadContent(dir));
+      assert.deepEqual(removed.questions, { inserted: 0, updated: 0, removed: 1, unchanged: 1 });
+    });
+
+    it('refuses invalid content as a whole and leaves the stored content untouched', async () => {
+      await writeFile(join(dir, 'questions/testing/broken.md'), aQuestion({ id: 'testing/broken', difficulty: 'impossible' }));
+      await assert.rejects(syncContent(db, await loadContent(dir)), (err: Error) => {
+        assert.match(err.message, /questions\/testing\/broken\.md:\d+: difficulty/);
+        return true;
+      });
+      const count = await db.query<{ n: string }>('select count(*) as n from content_questions');
+      assert.equal(Number(count.rows[0]?.n), 1);
+      await rm(join(dir, 'questions/testing/broken.md'));
+    });
+  });
+
+  describe(`${label}: questions and role guides (shipped content)`, () => {
+    let db: Database;
+    before(async () => {
+      db = await factory.open();
+      await migrate(db, migrationsDir());
+      await syncContent(db, await loadContent(defaultContentDir()));
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    it('finds a question by a word prefix through the stored tsvector', async () => {
+      const r = await createQuestionsService({ db }).search({ q: 'tenan', limit: 10, offset: 0 });
+      assert.ok(r.items.some((q) => q.id === 'backend/multi-tenant-data-isolation'), JSON.stringify(r.items.map((i) => i.id)));
+      assert.ok(r.items.every((q) => typeof q.rank === 'number'));
+    });
+
+    it('uses the GIN index for full-text search when scans are discouraged', async () => {
+      const plan = await db.transaction(async (tx) => {
+        await tx.query('set local enable_seqscan = off');
+        const r = await tx.query<Record<string, string>>(`explain select id from content_questions where search @@ to_tsquery('english', 'tenant:*')`);
+        return r.rows.map((row) => Object.values(row)[0]).join('\n');
+      });
+      assert.match(plan, /content_questions_search_idx/);
+    });
+
+    it('combines filters with search and reports the total before paging', async () => {
+      const svc = createQuestionsService({ db });
+      const all = await svc.search({ role: 'backend', limit: 200, offset: 0 });
+      assert.ok(all.total >= 40, `backend has ${String(all.total)} questions`);
+      const page = await svc.search({ role: 'backend', limit: 5, offset: 5 });
+      assert.equal(page.total, all.total);
+      assert.equal(page.items.length, 5);
+      const hard = await svc.search({ role: 'backend', difficulty: 'hard', level: 'senior', limit: 200, offset: 0 });
+      assert.ok(hard.items.length > 0);
+      assert.ok(hard.items.every((q) => q.difficulty === 'hard' && q.levels.includes('senior')));
+      const past = await svc.search({ role: 'backend', limit: 5, offset: 10_000 });
+      assert.deepEqual([past.items.length, past.total], [0, all.total]);
+    });
+
+    it('treats search operators in user input as plain words', async () => {
+      const r = await createQuestionsService({ db }).search({ q: "idempot' & | !:* <-> )(", limit: 10, offset: 0 });
+      assert.ok(r.items.some((q) => q.id === 'backend/idempotent-payment-api'));
+    });
+
+    it('assembles the backend guide with every stage holding at least five questions', async () => {
+      const g = await createRolesService({ db }).get('backend');
+      assert.ok(g.questionCount >= 40);
+      for (const s of g.stages) assert.ok(s.questions.length >= 5, `${s.id} has ${String(s.questions.length)} questions`);
+      assert.ok(g.relatedRoles.every((r) => r.title !== r.id), 'related roles resolve to real guides');
+    });
+  });
+
+  describe(`${label}: tenant isolation under row-level security`, () => {
+    let db: Database;
+    let a: string;
+    let b: string;
+    before(async () => {
+      db = await factory.open();
+      await migrate(db, migrationsDir());
+      await syncContent(db, await loadContent(defaultContentDir()));
+      a = await ensureLocalTenant(db);
+      b = randomUUID();
+      await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'other', 'Other', 'organization')`, [b]);
+      const saved = createSavedService({ db });
+      await saved.save(a, 'backend/rate-limiter-design', 'mine');
+      await saved.save(b, 'backend/cache-invalidation', 'theirs');
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    it('a tenant sees only its own rows, even with no WHERE clause', async () => {
+      const rows = await withTenant(db, a, async (tx) => (await tx.query<{ tenant_id: string }>('select tenant_id from saved_questions')).rows);
+      assert.deepEqual(rows.map((r) => r.tenant_id), [a]);
+    });
+
+    it('with no tenant set, the runtime role sees nothing', async () => {
+      const rows = await db.transaction(async (tx) => {
+        await tx.query(`set local role ${APP_ROLE}`);
+        return (await tx.query('select * from saved_questions')).rows;
+      });
+      assert.deepEqual(rows, []);
+    });
+
+    it("writing another tenant's row is rejected by the policy", async () => {
+      await assert.rejects(
+        withTenant(db, a, (tx) => tx.query(`insert into saved_questions (tenant_id, question_id) values ($1, 'backend/isolation-levels')`, [b])),
+        /row-level security/,
+      );
+    });
+
+    it("another tenant's rows can be neither updated nor deleted", async () => {
+      const updated = await withTenant(db, a, (tx) => tx.query(`update saved_questions set note = 'hijacked' where tenant_id = $1`, [b]));
+      const deleted = await withTenant(db, a, (tx) => tx.query('delete from saved_questions where tenant_id = $1', [b]));
+      assert.equal(updated.rowCount, 0);
+      assert.equal(deleted.rowCount, 0);
+      const theirs = await createSavedService({ db }).list(b);
+      assert.deepEqual(theirs.map((s) => [s.questionId, s.note]), [['backend/cache-invalidation', 'theirs']]);
+    });
+
+    it("removing another tenant's saved question answers not found", async () => {
+      await assert.rejects(createSavedService({ db }).remove(a, 'backend/cache-invalidation'), /not found/);
+    });
+
+    it('the tenant setting does not leak past the transaction', async () => {
+      await withTenant(db, a, async () => undefined);
+      const r = await db.query<{ v: string | null }>(`select current_setting('app.tenant_id', true) as v`);
+      assert.ok(r.rows[0]?.v === '' || r.rows[0]?.v === null);
+    });
+  });
+}
