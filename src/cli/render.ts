@@ -19,7 +19,7 @@ const wrap = (text: string, indent = '  ', width = 100): string => {
 
 export function renderGuide(g: RoleDetail): string {
   const out: string[] = [];
-  out.push(`${g.title}`, '='.repeat(g.title.length), wrap(g.summary, ''), '');
+  out.push(g.title, '='.repeat(g.title.length), wrap(g.summary, ''), '');
   out.push(`Time to offer: ${String(g.timeToOffer.minWeeks)}–${String(g.timeToOffer.maxWeeks)} weeks. ${g.timeToOffer.note}`);
   out.push(`Difficulty: ${g.difficulty.label} (${String(g.difficulty.rating)}/5). ${g.difficulty.explanation}`);
   out.push(`Questions: ${String(g.questionCount)}`, '', 'The loop', '--------');

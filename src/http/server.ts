@@ -97,22 +97,24 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   api.get('/api/openapi.json', { schema: { hide: true } }, () => api.swagger());
 
   const tenantOf = (): string => app.localTenantId;
-  registerHealthRoutes(api, { kind: app.db.kind, readiness: app.readiness });
+  registerHealthRoutes(api, { kind: app.db.kind, readiness: () => app.readiness() });
   registerRoleRoutes(api, { roles: app.services.roles });
   registerQuestionRoutes(api, { questions: app.services.questions });
   registerSavedRoutes(api, { saved: app.services.saved, tenantOf });
 
+  // The built web UI. Files are looked up per request, so rebuilding the UI needs no restart.
   const webDir = options.webDir ?? webDistDir();
-  const hasWeb = existsSync(join(webDir, 'index.html'));
-  if (hasWeb) {
-    await api.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
-  }
+  await api.register(fastifyStatic, { root: webDir, wildcard: true, index: false, serve: true });
   api.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (path.startsWith('/api/') || path === '/api' || req.method !== 'GET') {
       return reply.code(404).send(body('NOT_FOUND', `no route ${req.method} ${path}`));
     }
-    if (!hasWeb) {
+    if (/\.[a-z0-9]+$/i.test(path)) {
+      // A missing asset is a 404, not the app shell (a browser would try to run HTML as a script).
+      return reply.code(404).type('text/plain').send(`not found: ${path}`);
+    }
+    if (!existsSync(join(webDir, 'index.html'))) {
       return reply.code(404).type('text/plain').send('The web UI is not built. Run "npm run build:web", or use the API at /api and /docs.');
     }
     // The web UI routes on the client: every other GET gets the app shell.

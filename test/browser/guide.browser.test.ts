@@ -54,7 +54,7 @@ describe('the backend guide in Chromium', { skip }, () => {
     await toggle.scrollIntoViewIfNeeded();
     await toggle.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-expanded="true"]')].some((b) => b.textContent?.includes(name)), question.title);
+    await page.waitForFunction((name) => [...document.querySelectorAll('button[aria-expanded="true"]')].some((b) => b.textContent.includes(name)), question.title);
     const firstStep = question.approach[0]?.step ?? '';
     await page.getByText(firstStep).first().waitFor();
     for (const heading of ['How to approach this', 'Common mistakes', 'Likely follow-ups']) {

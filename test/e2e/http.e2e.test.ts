@@ -116,7 +116,42 @@ describe('questions', () => {
   });
 });
 
+describe('question facets and lenient empty parameters', () => {
+  it('counts questions per role, stage (with its name), level, difficulty and skill', async () => {
+    const { status, body } = await get('/api/questions/facets');
+    assert.equal(status, 200);
+    const stages = body.stages as { id: string; name: string; count: number }[];
+    const design = stages.find((s) => s.id === 'system-design');
+    assert.ok(design && design.count >= 5 && design.name !== design.id);
+    const levels = (body.levels as { id: string }[]).map((l) => l.id);
+    assert.deepEqual(levels, [...levels].sort((a, b) => ['intern', 'entry', 'mid', 'senior', 'staff', 'principal', 'manager'].indexOf(a) - ['intern', 'entry', 'mid', 'senior', 'staff', 'principal', 'manager'].indexOf(b)));
+    const all = (await get('/api/questions?limit=200')).body.total as number;
+    assert.equal(body.total, all);
+    const backend = await get('/api/questions/facets?role=backend');
+    assert.ok((backend.body.roles as { id: string; title: string }[]).some((r) => r.id === 'backend' && r.title === 'Backend Developer'));
+  });
+
+  it('treats an empty parameter as not set', async () => {
+    const { status, body } = await get('/api/questions?q=&stage=&level=');
+    assert.equal(status, 200);
+    assert.ok((body.total as number) >= 40);
+  });
+
+  it('does not let a one-letter word match every question', async () => {
+    const all = (await get('/api/questions')).body.total as number;
+    const { body } = await get('/api/questions?q=a');
+    assert.ok((body.total as number) < all);
+  });
+});
+
 describe('saved questions (tenant data)', () => {
+  it('saves with no body at all (the note defaults to empty)', async () => {
+    const res = await t.api.inject({ method: 'PUT', url: '/api/saved/backend%2Flru-cache' });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json<{ note: string }>().note, '');
+    await t.api.inject({ method: 'DELETE', url: '/api/saved/backend%2Flru-cache' });
+  });
+
   it('saves, lists, replaces the note, and removes', async () => {
     const url = '/api/saved/backend%2Fcache-invalidation';
     const put = await t.api.inject({ method: 'PUT', url, payload: { note: 'review TTL races' } });
@@ -151,6 +186,15 @@ describe('API description and fallbacks', () => {
     for (const p of ['/api/roles', '/api/roles/{role}', '/api/questions', '/api/questions/{id}', '/healthz', '/readyz']) assert.ok(paths.includes(p), p);
     const docs = await t.api.inject({ method: 'GET', url: '/docs' });
     assert.ok([200, 302].includes(docs.statusCode));
+  });
+
+  it('serves the app shell for client routes, and a plain 404 for a missing asset', async () => {
+    const shell = await t.api.inject({ method: 'GET', url: '/roles/backend' });
+    const asset = await t.api.inject({ method: 'GET', url: '/assets/missing-1234.js' });
+    assert.equal(asset.statusCode, 404);
+    assert.doesNotMatch(String(asset.headers['content-type']), /html/);
+    // Without a built UI the shell route explains how to build it; with one it is HTML.
+    assert.ok(shell.statusCode === 200 ? /html/.test(String(shell.headers['content-type'])) : /not built/.test(shell.body));
   });
 
   it('answers unknown API routes with a JSON 404', async () => {

@@ -221,7 +221,7 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
     });
 
     it('the tenant setting does not leak past the transaction', async () => {
-      await withTenant(db, a, async () => undefined);
+      await withTenant(db, a, () => Promise.resolve(undefined));
       const r = await db.query<{ v: string | null }>(`select current_setting('app.tenant_id', true) as v`);
       assert.ok(r.rows[0]?.v === '' || r.rows[0]?.v === null);
     });

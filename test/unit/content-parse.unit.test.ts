@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkContent, formatProblem } from '../../src/core/content/check.js';
+import { contentJsonSchemas } from '../../src/core/content/json-schema.js';
 import { parseQuestionFile, parseRoleGuideFile } from '../../src/core/content/parse.js';
 import { aQuestion, aRoleGuide } from '../support/builders.js';
 
@@ -88,8 +91,10 @@ describe('parsing a question file', () => {
   it('reports broken YAML with a line number instead of throwing', () => {
     const r = parseQuestionFile({ path: Q, text: '---\nid: [unclosed\ntitle: x\n---\nbody' });
     assert.ok(!r.ok);
-    assert.equal(r.problems[0]?.field, '(front matter)');
-    assert.ok((r.problems[0]?.line ?? 0) >= 2);
+    const [first] = r.problems;
+    assert.ok(first);
+    assert.equal(first.field, '(front matter)');
+    assert.ok(first.line >= 2);
   });
 
   it('reports a file without front matter', () => {
@@ -171,9 +176,6 @@ describe('checking a content tree across files', () => {
 
 describe('the generated JSON Schema for editors', () => {
   it('is up to date with the zod model (run "npm run content:schema" if this fails)', async () => {
-    const { readFile } = await import('node:fs/promises');
-    const { join } = await import('node:path');
-    const { contentJsonSchemas } = await import('../../src/core/content/json-schema.js');
     for (const [name, text] of Object.entries(contentJsonSchemas())) {
       const committed = await readFile(join(import.meta.dirname, '..', '..', 'content', 'schema', name), 'utf8');
       assert.equal(committed, text, `${name} is stale`);

@@ -37,7 +37,10 @@ describe('turning search input into a tsquery', () => {
     assert.equal(toPrefixTsQuery('idempot retr'), 'idempot:* & retr:*');
   });
   it('drops tsquery operators and punctuation, so input cannot change the query structure', () => {
-    assert.equal(toPrefixTsQuery("a & b | !c:* <-> 'd'"), 'a:* & b:* & c:* & d:*');
+    assert.equal(toPrefixTsQuery("ab & cde | !fgh:* <-> 'ijk'"), 'ab & cde:* & fgh:* & ijk:*');
+  });
+  it('matches words shorter than three characters only whole, so "a" does not match everything', () => {
+    assert.equal(toPrefixTsQuery('a go'), 'a & go');
   });
   it('returns null when nothing searchable is left', () => {
     assert.equal(toPrefixTsQuery('  &&| !! '), null);

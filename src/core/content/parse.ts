@@ -105,7 +105,7 @@ function parseFile<S extends z.ZodType>(
     };
   }
   const problems: ContentProblem[] = [];
-  const value = parsed.data as z.infer<S>;
+  const value = parsed.data;
   extraChecks(value, problems, lineOf);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value, lineOf };

@@ -12,7 +12,7 @@ export function registerHealthRoutes(api: Api, deps: { kind: 'pglite' | 'postgre
       try {
         const counts = await deps.readiness();
         const ready = counts.roles > 0 && counts.questions > 0;
-        return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', database: deps.kind, ...counts });
+        return await reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', database: deps.kind, ...counts });
       } catch {
         return reply.code(503).send({ status: 'not-ready', database: deps.kind, roles: 0, questions: 0 });
       }

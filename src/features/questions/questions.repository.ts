@@ -81,3 +81,33 @@ export async function countContent(db: Queryable): Promise<{ roles: number; ques
   );
   return { roles: Number(r.rows[0]?.roles ?? 0), questions: Number(r.rows[0]?.questions ?? 0) };
 }
+
+export interface FacetRow {
+  facet: 'role' | 'stage' | 'level' | 'difficulty' | 'skill';
+  id: string;
+  count: string;
+}
+
+/** Counts of questions per role, stage, level, difficulty and skill (optionally within one role). */
+export async function questionFacets(db: Queryable, role: string | undefined): Promise<FacetRow[]> {
+  const r = await db.query<FacetRow>(
+    `with q as (select * from content_questions where $1::text is null or $1 = any(roles))
+     select 'role' as facet, r as id, count(*) as count from q, unnest(q.roles) as r group by r
+     union all select 'stage', stage, count(*) from q group by stage
+     union all select 'level', l, count(*) from q, unnest(q.levels) as l group by l
+     union all select 'difficulty', difficulty, count(*) from q group by difficulty
+     union all select 'skill', s, count(*) from q, unnest(q.skills) as s group by s`,
+    [role ?? null],
+  );
+  return r.rows;
+}
+
+/** Stage names from the role guides (the first guide, by id, that defines a stage id names it). */
+export async function stageNames(db: Queryable): Promise<Map<string, string>> {
+  const r = await db.query<{ id: string; name: string }>(
+    `select distinct on (s->>'id') s->>'id' as id, s->>'name' as name
+       from content_roles, jsonb_array_elements(doc->'stages') as s
+      order by s->>'id', case when content_roles.id = 'backend' then 0 else 1 end, content_roles.id`,
+  );
+  return new Map(r.rows.map((row) => [row.id, row.name]));
+}

@@ -3,6 +3,8 @@ import { errorResponseSchema } from '../../shared/contracts/common.js';
 import {
   modelAnswerSchema,
   questionDetailSchema,
+  questionFacetsQuerySchema,
+  questionFacetsSchema,
   questionIdParamsSchema,
   questionListQuerySchema,
   questionListSchema,
@@ -21,6 +23,16 @@ export function registerQuestionRoutes(api: Api, deps: { questions: QuestionsSer
       response: { 200: questionListSchema, 400: errorResponseSchema },
     },
     handler: async (req) => deps.questions.search(req.query),
+  });
+
+  api.get('/api/questions/facets', {
+    schema: {
+      tags: ['questions'],
+      summary: 'Filter options with counts: roles, stages (with names), levels, difficulties, skills',
+      querystring: questionFacetsQuerySchema,
+      response: { 200: questionFacetsSchema, 400: errorResponseSchema },
+    },
+    handler: async (req) => deps.questions.facets(req.query.role),
   });
 
   const detail = { tags: ['questions'], response: { 200: questionDetailSchema, 404: errorResponseSchema } };

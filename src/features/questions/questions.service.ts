@@ -1,8 +1,10 @@
 import type { Question } from '../../core/content/schema.js';
 import { toPrefixTsQuery } from '../../core/search/tsquery.js';
 import type { Queryable } from '../../infra/db/database.js';
-import type { ModelAnswer, QuestionDetail, QuestionList, QuestionListQuery, QuestionSummary } from '../../shared/contracts/questions.js';
+import { orderFacets } from '../../core/questions/facets.js';
+import type { ModelAnswer, QuestionDetail, QuestionFacets, QuestionList, QuestionListQuery, QuestionSummary } from '../../shared/contracts/questions.js';
 import { AppError, notFound } from '../../shared/errors.js';
+import { roleTitles } from '../roles/roles.repository.js';
 import * as repo from './questions.repository.js';
 
 export function toSummary(q: Question): QuestionSummary {
@@ -31,6 +33,8 @@ export interface QuestionsService {
   modelAnswer(id: string): Promise<ModelAnswer>;
   /** Every field of every matching question, for exports and the CLI's --json. */
   searchFull(query: QuestionListQuery): Promise<Question[]>;
+  /** Filter options with counts, across the bank or within one role. */
+  facets(role?: string): Promise<QuestionFacets>;
 }
 
 export function createQuestionsService(deps: { db: Queryable }): QuestionsService {
@@ -62,6 +66,20 @@ export function createQuestionsService(deps: { db: Queryable }): QuestionsServic
     },
     getFull,
     get: async (id) => toDetail(await getFull(id)),
+    async facets(role) {
+      const rows = await repo.questionFacets(db, role);
+      const of = (kind: repo.FacetRow['facet']) =>
+        orderFacets(kind, rows.filter((r) => r.facet === kind).map((r) => ({ id: r.id, count: Number(r.count) })));
+      const [names, titles] = await Promise.all([repo.stageNames(db), roleTitles(db, of('role').map((r) => r.id))]);
+      return {
+        total: of('difficulty').reduce((n, f) => n + f.count, 0),
+        roles: of('role').map((f) => ({ ...f, title: titles.get(f.id) ?? f.id })),
+        stages: of('stage').map((f) => ({ ...f, name: names.get(f.id) ?? f.id })),
+        levels: of('level'),
+        difficulties: of('difficulty'),
+        skills: of('skill'),
+      };
+    },
     async modelAnswer(id) {
       const q = await getFull(id);
       return { id: q.id, modelAnswer: q.modelAnswer };

@@ -9,13 +9,17 @@ const filterId = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id such as "backend" or "system-design"');
 
+/** An empty query parameter (`?q=`) means the filter is not set. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
 export const questionListQuerySchema = z.strictObject({
-  role: filterId.optional().describe('Role guide id, e.g. backend'),
-  stage: filterId.optional().describe('Loop stage id, e.g. system-design'),
-  level: levelSchema.optional(),
-  difficulty: difficultySchema.optional(),
-  skill: filterId.optional().describe('Skill id, e.g. postgresql'),
-  q: z.string().trim().min(1).max(200).optional().describe('Full-text search (prefix matching, English stemming)'),
+  role: optional(filterId).describe('Role guide id, e.g. backend'),
+  stage: optional(filterId).describe('Loop stage id, e.g. system-design'),
+  level: optional(levelSchema),
+  difficulty: optional(difficultySchema),
+  skill: optional(filterId).describe('Skill id, e.g. postgresql'),
+  q: optional(z.string().trim().max(200)).describe('Full-text search (English stemming; words of 3+ letters also match as prefixes)'),
   limit: z.coerce.number().int().min(1).max(200).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
@@ -41,3 +45,15 @@ export const modelAnswerSchema = z.object({ id: z.string(), modelAnswer: z.strin
 export type ModelAnswer = z.infer<typeof modelAnswerSchema>;
 
 export const questionIdParamsSchema = z.strictObject({ id: z.string().min(3).max(200) });
+
+const facetSchema = z.object({ id: z.string(), count: z.number().int() });
+export const questionFacetsQuerySchema = z.strictObject({ role: optional(filterId).describe('Only questions of this role guide') });
+export const questionFacetsSchema = z.object({
+  total: z.number().int(),
+  roles: z.array(facetSchema.extend({ title: z.string() })),
+  stages: z.array(facetSchema.extend({ name: z.string() })),
+  levels: z.array(facetSchema),
+  difficulties: z.array(facetSchema),
+  skills: z.array(facetSchema),
+});
+export type QuestionFacets = z.infer<typeof questionFacetsSchema>;

@@ -9,4 +9,5 @@ export const savedQuestionSchema = z.object({
 export type SavedQuestion = z.infer<typeof savedQuestionSchema>;
 
 export const savedListSchema = z.object({ items: z.array(savedQuestionSchema) });
-export const saveBodySchema = z.strictObject({ note: z.string().max(2000).default('') });
+/** A request without a body (Fastify passes null) saves with an empty note. */
+export const saveBodySchema = z.preprocess((v) => v ?? {}, z.strictObject({ note: z.string().max(2000).default('') }));

@@ -1,0 +1,55 @@
+import { Link } from 'react-router';
+import type { RoleDetail } from '../../../../src/shared/contracts/roles.js';
+import { plural, weeksRange } from '../../lib/format.js';
+import { LevelBadges, RatingPips } from '../common/Badges.js';
+
+export function GuideHeader({ guide }: { guide: RoleDetail }) {
+  return (
+    <header className="page-header guide-header">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/">Role guides</Link>
+          </li>
+          <li aria-current="page">{guide.title}</li>
+        </ol>
+      </nav>
+      <h1>{guide.title} interview guide</h1>
+      <p className="lede">{guide.summary}</p>
+      <dl className="facts" aria-label="Key facts">
+        <div className="fact fact--wide">
+          <dt>Time to offer</dt>
+          <dd>
+            <p className="fact__value">{weeksRange(guide.timeToOffer.minWeeks, guide.timeToOffer.maxWeeks)}</p>
+            <p className="fact__note">{guide.timeToOffer.note}</p>
+          </dd>
+        </div>
+        <div className="fact fact--wide">
+          <dt>Difficulty</dt>
+          <dd>
+            <p className="fact__value">
+              <RatingPips rating={guide.difficulty.rating} />
+              <span>
+                {guide.difficulty.rating} of 5 · {guide.difficulty.label}
+              </span>
+            </p>
+            <p className="fact__note">{guide.difficulty.explanation}</p>
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>Questions</dt>
+          <dd>
+            <p className="fact__value">{guide.questionCount}</p>
+            <p className="fact__note">across {plural(guide.stages.length, 'interview stage')}</p>
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>Levels</dt>
+          <dd>
+            <LevelBadges levels={guide.levels} label="Levels this guide covers" />
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Difficulty, Level } from '../../../src/core/content/schema.js';
+
+export type { Difficulty, Level };
+
+/** Kept in step with the content schema: `satisfies` fails the build if a value is not a Level. */
+export const LEVELS = ['intern', 'entry', 'mid', 'senior', 'staff', 'principal', 'manager'] as const satisfies readonly Level[];
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const satisfies readonly Difficulty[];
+
+const LEVEL_LABELS: Record<Level, string> = {
+  intern: 'Intern',
+  entry: 'Entry',
+  mid: 'Mid',
+  senior: 'Senior',
+  staff: 'Staff',
+  principal: 'Principal',
+  manager: 'Manager',
+};
+const DIFFICULTY_LABELS: Record<Difficulty, string> = { easy: 'Easy', medium: 'Medium', hard: 'Hard' };
+
+export const levelLabel = (level: Level): string => LEVEL_LABELS[level];
+export const difficultyLabel = (difficulty: Difficulty): string => DIFFICULTY_LABELS[difficulty];
+
+export const isLevel = (value: string): value is Level => (LEVELS as readonly string[]).includes(value);
+export const isDifficulty = (value: string): value is Difficulty => (DIFFICULTIES as readonly string[]).includes(value);
+
+const WORDS: Record<string, string> = {
+  api: 'API',
+  apis: 'APIs',
+  http: 'HTTP',
+  sql: 'SQL',
+  postgresql: 'PostgreSQL',
+  redis: 'Redis',
+  kafka: 'Kafka',
+  kubernetes: 'Kubernetes',
+  linux: 'Linux',
+  dns: 'DNS',
+  tcp: 'TCP',
+  css: 'CSS',
+  html: 'HTML',
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  react: 'React',
+  etl: 'ETL',
+  slo: 'SLO',
+  slos: 'SLOs',
+  ci: 'CI',
+  cd: 'CD',
+};
+
+/** "rate-limiting" -> "rate limiting"; known acronyms and names keep their spelling. */
+export function skillLabel(id: string): string {
+  return id
+    .split('-')
+    .map((w) => WORDS[w] ?? w)
+    .join(' ');
+}
+
+/** "system-design" -> "System design", for stage ids when no guide names them. */
+export function humanize(id: string): string {
+  const s = skillLabel(id);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const weeksRange = (min: number, max: number): string => (min === max ? `${min} weeks` : `${min}–${max} weeks`);
+
+export function duration(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+export const questionPath = (id: string): string => `/questions/${id.split('/').map(encodeURIComponent).join('/')}`;
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}

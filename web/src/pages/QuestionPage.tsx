@@ -1,0 +1,82 @@
+import { Link, useParams } from 'react-router';
+import type { QuestionDetail as Question } from '../../../src/shared/contracts/questions.js';
+import type { RoleDetail } from '../../../src/shared/contracts/roles.js';
+import { api } from '../api.js';
+import { DifficultyBadge, LevelBadges } from '../components/common/Badges.js';
+import { ErrorMessage, Loading } from '../components/common/Status.js';
+import { QuestionDetail } from '../components/question/QuestionDetail.js';
+import { humanize } from '../lib/format.js';
+import { useApi } from '../lib/useApi.js';
+import { useDocumentTitle } from '../lib/useDocumentTitle.js';
+
+const guidePath = (role: string): string => `/roles/${encodeURIComponent(role)}`;
+
+function QuestionView({ question, guide, roleTitle }: { question: Question; guide: RoleDetail | undefined; roleTitle: (id: string) => string }) {
+  const home = question.roles[0] ?? question.id.split('/')[0] ?? '';
+  const stage = guide?.stages.find((s) => s.id === question.stage);
+  return (
+    <article className="question-page">
+      <header className="page-header">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <ol>
+            <li>
+              <Link to="/">Role guides</Link>
+            </li>
+            <li>
+              <Link to={guidePath(home)}>{guide?.title ?? humanize(home)}</Link>
+            </li>
+            <li aria-current="page">{question.title}</li>
+          </ol>
+        </nav>
+        <h1>{question.title}</h1>
+        <div className="q-item__meta">
+          <DifficultyBadge difficulty={question.difficulty} />
+          <span className="meta-text">{stage?.name ?? humanize(question.stage)} stage</span>
+          <LevelBadges levels={question.levels} />
+        </div>
+        {question.roles.length > 1 && (
+          <p className="muted also-in">
+            Also asked in:{' '}
+            {question.roles.slice(1).map((r, i) => (
+              <span key={r}>
+                {i > 0 && ', '}
+                <Link to={guidePath(r)}>{roleTitle(r)}</Link>
+              </span>
+            ))}
+          </p>
+        )}
+      </header>
+      <QuestionDetail question={question} level={2} />
+      <p className="back-link">
+        <Link to={`${guidePath(home)}#questions`}>Back to the {guide?.title ?? humanize(home)} guide</Link>
+      </p>
+    </article>
+  );
+}
+
+export function QuestionPage() {
+  const { role = '', slug = '' } = useParams();
+  const id = `${role}/${slug}`;
+  const question = useApi(`question:${id}`, (signal) => api.getQuestion(id, signal));
+  // The guide only adds names (breadcrumb, stage); the page works without it.
+  const guide = useApi(`role:${role}`, (signal) => api.getRole(role, signal));
+  const roles = useApi('roles', (signal) => api.listRoles(signal));
+  const roleTitle = (r: string): string => (roles.status === 'success' ? roles.data.find((x) => x.id === r)?.title : undefined) ?? humanize(r);
+  useDocumentTitle(question.status === 'success' ? question.data.title : question.status === 'error' ? 'Question not available' : undefined);
+
+  if (question.status === 'error') {
+    return (
+      <div className="page-state">
+        <h1>This question is not available</h1>
+        <ErrorMessage error={question.error} title="Could not load the question" onRetry={question.reload}>
+          <Link to={guidePath(role)}>Go to the guide</Link>
+          <Link to="/questions">Search all questions</Link>
+        </ErrorMessage>
+      </div>
+    );
+  }
+  if (question.status !== 'success') return <Loading>Loading the question…</Loading>;
+  return (
+    <QuestionView question={question.data} guide={guide.status === 'success' ? guide.data : undefined} roleTitle={roleTitle} />
+  );
+}
