@@ -126,7 +126,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', data, '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
     { stdio: ['ignore', 'ignore', 'pipe'], ...(ids ?? {}) },
   );
-  server.stderr?.on('data', (d: Buffer) => {
+  server.stderr.on('data', (d: Buffer) => {
     log = (log + d.toString()).slice(-4000);
   });
   const spawnFailed = new Promise<never>((_, reject) => server.once('error', reject));
@@ -151,11 +151,12 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       return `${admin}/${name}`;
     },
     async stop() {
-      if (server.exitCode === null) {
+      const running = (): boolean => server.exitCode === null && server.signalCode === null;
+      if (running()) {
         const exited = new Promise((r) => server.once('exit', r));
         server.kill('SIGINT'); // fast shutdown: disconnect clients, no checkpoint wait
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (server.exitCode === null) server.kill('SIGKILL');
+        if (running()) server.kill('SIGKILL');
       }
       await rm(dir, { recursive: true, force: true });
     },
