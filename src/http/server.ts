@@ -104,7 +104,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
 
   // The built web UI. Files are looked up per request, so rebuilding the UI needs no restart.
   const webDir = options.webDir ?? webDistDir();
-  await api.register(fastifyStatic, { root: webDir, wildcard: true, index: false, serve: true });
+  await api.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
   api.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (path.startsWith('/api/') || path === '/api' || req.method !== 'GET') {

@@ -44,6 +44,15 @@ describe('the backend guide in Chromium', { skip }, () => {
     return page;
   };
 
+  it('lists the role guides on the home page and opens the backend guide from it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: /Backend Developer/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: /Backend Developer/ }).waitFor();
+    assert.match(page.url(), /\/roles\/backend$/);
+    await page.close();
+  });
+
   it('shows the loop and expands a question to its framework, mistakes and follow-ups', async () => {
     const page = await openGuide(1280);
     const loop = page.getByRole('list', { name: 'Interview loop' });

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { webDistDir } from '../../src/infra/paths.js';
 import { startTestServer, type TestServer } from '../support/app.js';
 
 let t: TestServer;
@@ -188,7 +191,15 @@ describe('API description and fallbacks', () => {
     assert.ok([200, 302].includes(docs.statusCode));
   });
 
-  it('serves the app shell for client routes, and a plain 404 for a missing asset', async () => {
+  it('serves the app shell at / and for client routes, and a plain 404 for a missing asset', async () => {
+    const webBuilt = existsSync(join(webDistDir(), 'index.html'));
+    for (const url of ['/', '/roles/backend', '/saved']) {
+      const res = await t.api.inject({ method: 'GET', url });
+      if (webBuilt) {
+        assert.equal(res.statusCode, 200, url);
+        assert.match(String(res.headers['content-type']), /html/, url);
+      } else assert.match(res.body, /not built/, url);
+    }
     const shell = await t.api.inject({ method: 'GET', url: '/roles/backend' });
     const asset = await t.api.inject({ method: 'GET', url: '/assets/missing-1234.js' });
     assert.equal(asset.statusCode, 404);
