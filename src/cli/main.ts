@@ -134,6 +134,27 @@ export function buildProgram(): Command {
       });
     });
 
+  program
+    .command('analyze')
+    .description('Read a job posting: role family, level, skills with evidence, domain, scale, compliance.')
+    .option('--jd <file>', 'the posting: a .txt, .md, .html, .pdf or .docx file, or - for standard input')
+    .option('--batch <file>', 'a JSON-lines file of {"id", "description", "title"?}; prints one JSON line per input line')
+    .option('--title <title>', 'the job title, when the posting text does not start with it')
+    .option('--json', 'print the analysis as JSON')
+    .action(async (opts: { jd?: string; batch?: string; title?: string; json?: boolean }) => {
+      const { analysisJson, analyzeOrThrow, readJdArgument, renderAnalysis, runBatch } = await import('./analyze.js');
+      if (opts.batch !== undefined) {
+        if (opts.jd !== undefined) throw new AppError('BAD_REQUEST', 'use either --jd or --batch, not both');
+        await runBatch(opts.batch, (line) => {
+          process.stdout.write(`${line}\n`);
+        });
+        return;
+      }
+      if (opts.jd === undefined) throw new AppError('BAD_REQUEST', 'give the posting with --jd FILE (or --jd - for standard input), or --batch FILE.jsonl');
+      const analysis = analyzeOrThrow(await readJdArgument(opts.jd), opts.title);
+      print(opts.json ? JSON.stringify(analysisJson(analysis), null, 2) : renderAnalysis(analysis));
+    });
+
   const content = program.command('content').description('Work with the content files.');
   content
     .command('check')

@@ -1,0 +1,244 @@
+/**
+ * Finds the skills a posting asks for. One compiled pattern over every alias (longest first, so "spring boot"
+ * beats "spring"); everyday words (go, react, spring, swift, r, c, ...) count only in a technical context; mentions
+ * in benefits or legal boilerplate, locations and the company's own name do not count. Each skill carries its
+ * evidence (offsets into the cleaned text) and whether the posting requires it or merely likes it.
+ */
+import type { Section, SectionKind } from './sections.js';
+import { boilerplateKind, sectionAt } from './sections.js';
+import type { SkillCategory, SkillDef } from './taxonomy.js';
+
+export interface Evidence {
+  start: number;
+  end: number;
+  /** The matched text. */
+  text: string;
+  /** The sentence or bullet around it. */
+  quote: string;
+  section: SectionKind;
+}
+
+export interface DetectedSkill {
+  id: string;
+  name: string;
+  category: SkillCategory;
+  required: boolean;
+  evidence: Evidence[];
+  related: string[];
+}
+
+interface AliasEntry {
+  skill: SkillDef;
+  /** Matching this alias is only a weak signal: the skill is ambiguous and this is its bare everyday word. */
+  generic: boolean;
+  /** Other skills named inside this alias as whole words ("aws lambda" names aws). */
+  implies: SkillDef[];
+}
+
+export interface SkillMatcher {
+  readonly skills: readonly SkillDef[];
+  byId: ReadonlyMap<string, SkillDef>;
+  find(text: string, sections: readonly Section[], options?: { company?: string | undefined }): DetectedSkill[];
+}
+
+interface Token {
+  /** Lowercased token text. */
+  t: string;
+  /** As written. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** Words (letters and digits) and single punctuation characters; hyphens separate like spaces. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}-]/gu)) {
+    out.push({ t: m[0].toLowerCase(), raw: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+interface Candidate {
+  tokens: string[];
+  /** The alias has spaces between words (as opposed to "node.js" or "ci/cd"). */
+  spaced: boolean;
+  raw: string[] | null;
+  entry: AliasEntry;
+}
+
+const isWord = (t: string): boolean => /^[\p{L}\p{N}]/u.test(t);
+
+export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
+  const byId = new Map(skills.map((s) => [s.id, s]));
+  const byFirst = new Map<string, Candidate[]>();
+  const seen = new Set<string>();
+  const add = (alias: string, entry: AliasEntry, caseSensitive: boolean): void => {
+    const toks = tokenize(alias);
+    if (toks.length === 0) return;
+    const key = `${caseSensitive ? 'S' : 'I'}:${toks.map((x) => (caseSensitive ? x.raw : x.t)).join(' ')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const first = toks[0]?.t ?? '';
+    const list = byFirst.get(first) ?? [];
+    list.push({ tokens: toks.map((x) => x.t), spaced: /\s/.test(alias.trim()), raw: caseSensitive ? toks.map((x) => x.raw) : null, entry });
+    byFirst.set(first, list);
+  };
+  const entries: AliasEntry[] = [];
+  for (const skill of skills) {
+    for (const alias of [skill.name, ...skill.aliases]) {
+      // The bare everyday word of an ambiguous skill ("Spark", "React") needs a technical context to count.
+      const generic = Boolean(skill.ambiguous) && alias.toLowerCase() === skill.name.toLowerCase();
+      const entry: AliasEntry = { skill, generic, implies: [] };
+      entries.push(entry);
+      add(alias, entry, false);
+    }
+    for (const alias of skill.caseSensitiveAliases ?? []) add(alias, { skill, generic: true, implies: [] }, true);
+  }
+  // Whole-word skill names inside longer aliases: "azure devops" also names Azure.
+  const single = new Map<string, SkillDef>();
+  for (const [first, list] of byFirst) for (const c of list) if (c.tokens.length === 1 && !c.raw && !c.entry.generic && !c.entry.skill.ambiguous) single.set(first, c.entry.skill);
+  for (const list of byFirst.values()) {
+    for (const c of list) {
+      // Only whole words of a multi-word alias: "azure devops" names Azure, but "next.js" does not name "js".
+      if (c.tokens.length < 2 || c.raw || !c.spaced) continue;
+      for (const word of c.tokens) {
+        const other = single.get(word);
+        if (other && other.id !== c.entry.skill.id && !c.entry.implies.includes(other)) c.entry.implies.push(other);
+      }
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  const matchAll = (text: string, tokens: readonly Token[]): { start: number; end: number; text: string; entry: AliasEntry }[] => {
+    const out: { start: number; end: number; text: string; entry: AliasEntry }[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const tok = tokens[i];
+      const list = tok ? byFirst.get(tok.t) : undefined;
+      let matched = 0;
+      if (tok && list) {
+        for (const c of list) {
+          const n = c.tokens.length;
+          if (i + n > tokens.length) continue;
+          let ok = true;
+          for (let k = 0; k < n && ok; k++) {
+            const tk = tokens[i + k];
+            if (!tk) ok = false;
+            else if (c.raw ? tk.raw !== c.raw[k] : tk.t !== c.tokens[k]) ok = false;
+            // Inside a multi-token alias, punctuation must be attached ("node.js", "c++", "ci/cd" may have spaces).
+            else if (k > 0 && !isWord(tk.t) && (c.tokens[k] ?? '') !== '/' && tk.start !== (tokens[i + k - 1]?.end ?? -1)) ok = false;
+          }
+          if (!ok) continue;
+          const last = tokens[i + n - 1];
+          const prev = tokens[i - 1];
+          const next = tokens[i + n];
+          if (!last) continue;
+          // Word boundaries: "asp.net" is not ".net", "c++" and "c#" are not "c", "x.react" is not "react".
+          if (prev && prev.end === tok.start && (isWord(prev.t) ? !isWord(tok.t) : prev.t === '.' || prev.t === '@' || prev.t === '#' || prev.t === '_')) continue;
+          if (next && next.start === last.end && (next.t === '+' || next.t === '#' || (next.t === '.' && /^[\p{L}\p{N}]/u.test(text[next.end] ?? '')))) continue;
+          out.push({ start: tok.start, end: last.end, text: text.slice(tok.start, last.end), entry: c.entry });
+          matched = n;
+          break;
+        }
+      }
+      i += matched > 0 ? matched : 1;
+    }
+    return out;
+  };
+
+  return {
+    skills,
+    byId,
+    find(text, sections, options = {}) {
+      const raw = matchAll(text, tokenize(text));
+      const specific = raw.filter((r) => !r.entry.generic && !r.entry.skill.ambiguous);
+      const company = options.company?.trim().toLowerCase();
+
+      const found = new Map<string, DetectedSkill>();
+      const credit = (skill: SkillDef, ev: Evidence, required: boolean): void => {
+        const prior = found.get(skill.id);
+        if (prior) {
+          prior.evidence.push(ev);
+          prior.required ||= required;
+        } else {
+          found.set(skill.id, { id: skill.id, name: skill.name, category: skill.category, required, evidence: [ev], related: skill.related.filter((r) => !r.startsWith('!')) });
+        }
+      };
+      for (const r of raw) {
+        const section = sectionAt(sections, r.start);
+        const kind = section?.kind ?? 'other';
+        if (kind === 'benefits' || kind === 'legal') continue;
+        const { quote, qStart } = sentenceAround(text, r.start, r.end);
+        if (boilerplateKind(quote) !== null) continue;
+        if (isPlaceOrCompany(text, r.start, r.end, company)) continue;
+        const weak = r.entry.generic || Boolean(r.entry.skill.ambiguous);
+        if (weak && !technicalContext(text, r, r.entry.skill, specific, quote, qStart)) continue;
+        const required = kind !== 'preferred' && !NICE_TO_HAVE.test(quote);
+        const ev: Evidence = { start: r.start, end: r.end, text: r.text, quote: quote.trim(), section: kind };
+        credit(r.entry.skill, ev, required);
+        for (const implied of r.entry.implies) credit(implied, ev, required);
+      }
+      return [...found.values()].sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
+    },
+  };
+}
+
+const NICE_TO_HAVE = /\b(a plus|is a plus|are a plus|pluses|nice[- ]to[- ]have|preferred|bonus|desirable|desired|would be (great|ideal|nice|helpful|a plus|beneficial)|not required|ideally|advantageous|is an advantage|a big plus|strongly preferred|good to have)\b|\bplus\b\W*$/i;
+
+/** The bullet or sentence containing [start, end). */
+export function sentenceAround(text: string, start: number, end: number): { quote: string; qStart: number } {
+  let s = start;
+  while (s > 0 && text[s - 1] !== '\n' && !(/[.!?;]/.test(text[s - 1] ?? '') && /\s/.test(text[s] ?? ''))) s--;
+  let e = end;
+  while (e < text.length && text[e] !== '\n' && !(/[.!?;]/.test(text[e] ?? '') && /\s|$/.test(text[e + 1] ?? ' '))) e++;
+  if (e - s > 400) {
+    s = Math.max(s, start - 180);
+    e = Math.min(e, end + 180);
+  }
+  return { quote: text.slice(s, Math.min(text.length, e + 1)), qStart: s };
+}
+
+const US_STATES = /^,?\s*(?:[A-Z]{2}\b|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|metro|area)\b/;
+
+function isPlaceOrCompany(text: string, start: number, end: number, company: string | undefined): boolean {
+  const after = text.slice(end, end + 30);
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (US_STATES.test(after) && /^[A-Z]/.test(text[start] ?? '')) return true;
+  if (/\b(located in|based in|offices? in|headquartered in|location:?|relocat\w* to|near)\s*$/i.test(before)) return true;
+  if (company && company.length >= 3) {
+    const word = text.slice(start, end).toLowerCase();
+    if (company === word || company.startsWith(`${word} `) || company.startsWith(`${word},`)) {
+      // "At Snowflake, we…" names the employer, not a skill; "experience with Snowflake" still counts.
+      if (!/\b(experience|proficien\w*|knowledge|familiar\w*|skills?|using|with|in)\s+$/i.test(before)) return true;
+    }
+  }
+  return false;
+}
+
+const LEAD_IN = /\b(experience|experienced|proficien\w*|expertise|fluen\w*|knowledge|skilled|skills|background|familiar\w*|programming|coding|develop\w*|written|writing|built|building|languages?|frameworks?|stack|technologies|tools?|such as|including|like|e\.g\.|using|in|with)\s*[:(]?\s*$/i;
+const EVERYDAY_AFTER = /^[\s-]+(to|through|ahead|beyond|live|getters?|above|back|forward|quickly|fast|appropriately|promptly|positively|interest|consent|written|semester|break|season|term|of|a|the|an|your|our|their|it|this|that|we|you|and\s+(?:see|learn|grow))\b/i;
+
+function technicalContext(
+  text: string,
+  r: { start: number; end: number; text: string; entry: AliasEntry },
+  skill: SkillDef,
+  specific: readonly { start: number; end: number }[],
+  quote: string,
+  qStart: number,
+): boolean {
+  const after = text.slice(r.end, r.end + 40);
+  if (EVERYDAY_AFTER.test(after) && !/^[\s-]+(lang|programming)/i.test(after)) return false;
+  const local = quote.toLowerCase();
+  if ((skill.contextCues ?? []).some((cue) => local.includes(cue.toLowerCase()))) return true;
+  // A list of technologies: another unambiguous skill close by, separated only by list punctuation or "and/or".
+  const sep = /^[\s,/&()|;:+]*(?:\b(?:and|or|as well as|including|such as|like|plus)\b[\s,/&()|;:]*)?$/i;
+  for (const s of specific) {
+    if (s.end <= r.start && r.start - s.end <= 60 && sep.test(text.slice(s.end, r.start))) return true;
+    if (s.start >= r.end && s.start - r.end <= 60 && sep.test(text.slice(r.end, s.start))) return true;
+  }
+  // "experience with React", "proficiency in Go", "languages: Go".
+  const before = text.slice(Math.max(qStart, r.start - 60), r.start);
+  if (LEAD_IN.test(before) && /^[A-Z]/.test(r.text) && !/^\s+(to|of)\b/i.test(after)) return true;
+  return false;
+}
