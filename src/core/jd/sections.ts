@@ -14,7 +14,7 @@ export interface Section {
 const HEADING_KINDS: [SectionKind, RegExp][] = [
   ['preferred', /\b(preferred|nice[- ]to[- ]haves?|bonus|pluses|a plus|desired|desirable|good to have|extra credit|would be great|not required|ideally|additional (skills|qualifications)|stand out)\b/i],
   ['benefits', /\b(benefits?|perks|compensation|salary|pay (range|transparency)|what we offer|we offer|total rewards|why (join|work)|our offer|rewards|what'?s in it for you)\b/i],
-  ['legal', /\b(equal (employment )?opportunit|eeo|accommodation|disclaimer|privacy|e-verify|background check|diversity|inclusion|notice to|fraud|legal)\b/i],
+  ['legal', /\b(equal (employment )?opportunit|equality|eeo|accommodation|disclaimer|privacy|e-verify|background check|diversity|inclusion|notice to|fraud|legal)\b/i],
   ['requirements', /\b(requirements?|qualifications?|what you('ll)? (need|bring|have)|must[- ]haves?|you have|you bring|skills|experience|who you are|about you|we('re| are) looking for|ideal candidate|competenc|your profile|what we look for|knowledge|expertise)\b/i],
   ['responsibilities', /\b(responsibilit|what you('ll)? (do|work on|be doing)|the role|your role|role overview|duties|day[- ]to[- ]day|you will|in this role|impact|job (description|summary|overview)|position (summary|overview)|key (tasks|accountabilities)|the job|the opportunity|mission of the role)\b/i],
   ['about', /\b(about (us|the (company|team|organization|role))|who we are|our (company|mission|story|team)|company (overview|description)|meet the team|the team)\b/i],
@@ -42,7 +42,7 @@ export function classifyHeading(heading: string): SectionKind {
 }
 
 const BOILERPLATE: [SectionKind, RegExp][] = [
-  ['legal', /\b(privacy (policy|notice|statement)|personal (data|information) (is|will be)|data protection (policy|notice)|equal (employment )?opportunity|without regard to (race|age)|protected veteran|reasonable accommodation|e-verify|affirmative action|pay transparency|background check|drug[- ]free|applicants? (with|who require)|fraudulent)\b/i],
+  ['legal', /\b(require (an )?accommodations?|accessibility needs|our values|core values|privacy (policy|notice|statement)|personal (data|information) (is|will be)|data protection (policy|notice)|equal (employment )?opportunity|without regard to (race|age)|protected veteran|reasonable accommodation|e-verify|affirmative action|pay transparency|background check|drug[- ]free|applicants? (with|who require)|fraudulent)\b/i],
   ['benefits', /\b(401\(?k\)?|medical, dental|dental(,| and) vision|health insurance|paid time off|\bpto\b|parental leave|tuition|wellness|stock options|equity grant|base (salary|pay)|salary range|pay range|bonus eligib|commuter|life insurance|employee assistance)\b/i],
 ];
 

@@ -104,7 +104,10 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
       if (c.tokens.length < 2 || c.raw || !c.spaced) continue;
       for (const word of c.tokens) {
         const other = single.get(word);
-        if (other && other.id !== c.entry.skill.id && !c.entry.implies.includes(other)) c.entry.implies.push(other);
+        // Only platforms and languages are implied ("aws lambda" is AWS); a product of a tool is not the tool.
+        if (other && other.id !== c.entry.skill.id && (other.category === 'cloud' || other.category === 'language') && !c.entry.implies.includes(other)) {
+          c.entry.implies.push(other);
+        }
       }
     }
   }
@@ -172,6 +175,7 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
         const { quote, qStart } = sentenceAround(text, r.start, r.end);
         if (boilerplateKind(quote) !== null) continue;
         if (isPlaceOrCompany(text, r.start, r.end, company)) continue;
+        if (namesATeam(text, r.end, quote)) continue;
         const weak = r.entry.generic || Boolean(r.entry.skill.ambiguous);
         if (weak && !technicalContext(text, r, r.entry.skill, specific, quote, qStart)) continue;
         const required = kind !== 'preferred' && !NICE_TO_HAVE.test(quote);
@@ -214,6 +218,14 @@ function isPlaceOrCompany(text: string, start: number, end: number, company: str
     }
   }
   return false;
+}
+
+const COLLABORATE = /\b(collaborat\w*|partner\w*|work(s|ing)? (closely |together )?with|alongside|liais\w*|interface with|coordinat\w* with|cross-functional|groups? such as|teams? such as|reports? to)\b/i;
+
+/** "Partner with DevOps teams", "work with engineers, QA, and data teams": a team to work with, not a skill. */
+function namesATeam(text: string, end: number, quote: string): boolean {
+  if (!COLLABORATE.test(quote)) return false;
+  return /^[\w\s,&/-]{0,40}?\b(teams?|groups?|organi[sz]ations?|orgs?|departments?|functions|partners|colleagues|counterparts|stakeholders)\b/i.test(text.slice(end, end + 60));
 }
 
 const LEAD_IN = /\b(experience|experienced|proficien\w*|expertise|fluen\w*|knowledge|skilled|skills|background|familiar\w*|programming|coding|develop\w*|written|writing|built|building|languages?|frameworks?|stack|technologies|tools?|such as|including|like|e\.g\.|using|in|with)\s*[:(]?\s*$/i;
