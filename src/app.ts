@@ -3,6 +3,7 @@
  * The HTTP server and the CLI are two shells over what this returns.
  */
 import { assertValid, syncContent, type SyncReport } from './features/content/content.service.js';
+import { createPlansService, type PlansService } from './features/plans/plans.service.js';
 import { createQuestionsService, type QuestionsService } from './features/questions/questions.service.js';
 import { countContent } from './features/questions/questions.repository.js';
 import { createRolesService, type RolesService } from './features/roles/roles.service.js';
@@ -27,6 +28,7 @@ export interface App {
     roles: RolesService;
     questions: QuestionsService;
     saved: SavedService;
+    plans: PlansService;
   };
   readiness(): Promise<{ roles: number; questions: number }>;
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export async function createApp(config: Config): Promise<App> {
         roles: createRolesService({ db }),
         questions: createQuestionsService({ db }),
         saved: createSavedService({ db }),
+        plans: createPlansService({ db, clock: () => new Date() }),
       },
       readiness: () => countContent(db),
       close: () => db.close(),

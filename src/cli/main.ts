@@ -155,6 +155,26 @@ export function buildProgram(): Command {
       print(opts.json ? JSON.stringify(analysisJson(analysis), null, 2) : renderAnalysis(analysis));
     });
 
+  program
+    .command('prep')
+    .description('Build the prep plan for a posting: the predicted loop, ranked questions with why, coverage, gaps, follow-ups and a schedule.')
+    .requiredOption('--jd <file>', 'the posting: a .txt, .md, .html, .pdf or .docx file, or - for standard input')
+    .option('--date <YYYY-MM-DD>', 'the interview date; the schedule runs up to it (default: two weeks)')
+    .option('--title <title>', 'the job title, when the posting text does not start with it')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .addOption(dataDirOption())
+    .action(async (opts: { jd: string; date?: string; title?: string; format: 'md' | 'json'; dataDir?: string }) => {
+      const { readJdArgument } = await import('./analyze.js');
+      const text = await readJdArgument(opts.jd);
+      await withReadApp({ dataDir: opts.dataDir }, async (app) => {
+        const p = await app.services.plans.preview({ text, title: opts.title, interviewDate: opts.date });
+        if (opts.format === 'json') {
+          const { text: _cleaned, ...analysis } = p.analysis;
+          print(JSON.stringify({ ...p.plan, analysis }, null, 2));
+        } else print(p.markdown);
+      });
+    });
+
   const content = program.command('content').description('Work with the content files.');
   content
     .command('check')

@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from '../app.js';
 import { registerHealthRoutes } from '../features/health/health.route.js';
+import { registerPlanRoutes } from '../features/plans/plans.route.js';
 import { registerQuestionRoutes } from '../features/questions/questions.route.js';
 import { registerRoleRoutes } from '../features/roles/roles.route.js';
 import { registerSavedRoutes } from '../features/saved/saved.route.js';
@@ -87,6 +88,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
         { name: 'roles', description: 'Role guides and their interview loops' },
         { name: 'questions', description: 'The question bank with answer frameworks' },
         { name: 'saved', description: 'Questions the user saved (their own data)' },
+        { name: 'plans', description: 'Job postings and the prep plans built from them (the user’s own data)' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -101,6 +103,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   registerRoleRoutes(api, { roles: app.services.roles });
   registerQuestionRoutes(api, { questions: app.services.questions });
   registerSavedRoutes(api, { saved: app.services.saved, tenantOf });
+  registerPlanRoutes(api, { plans: app.services.plans, tenantOf });
 
   // The built web UI. Files are looked up per request, so rebuilding the UI needs no restart.
   const webDir = options.webDir ?? webDistDir();

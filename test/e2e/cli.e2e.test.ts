@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -124,5 +124,77 @@ describe('loopcoach serve', () => {
     const r = await cli(['serve', '--port', 'abc']);
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /--port/);
+  });
+});
+
+describe('loopcoach analyze and prep', () => {
+  const fixture = join(root, 'test', 'fixtures', 'posting-payments.md');
+
+  it('analyze --jd FILE --json prints role, level and skills with canonical names', async () => {
+    const r = await cli(['analyze', '--jd', fixture, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const a = JSON.parse(r.stdout) as { role: string; level: string; skills: { name: string; required: boolean }[] };
+    assert.equal(a.role, 'backend');
+    assert.equal(a.level, 'senior');
+    const names = a.skills.map((s) => s.name);
+    for (const n of ['Go', 'PostgreSQL', 'Apache Kafka', 'AWS', 'Kubernetes']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+    assert.equal(a.skills.find((s) => s.name === 'Terraform')?.required, false);
+  });
+
+  it('analyze --jd - reads standard input', async () => {
+    const text = await readFile(fixture, 'utf8');
+    const r = await cli(['analyze', '--jd', '-', '--json'], {}, text);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { role: string }).role, 'backend');
+  });
+
+  it('analyze --batch writes one line per input line and an error line for a bad one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'loopcoach-batch-'));
+    const text = await readFile(fixture, 'utf8');
+    const file = join(dir, 'in.jsonl');
+    await writeFile(file, [JSON.stringify({ id: 'a', description: text }), '{not json', JSON.stringify({ id: 'c', description: '' }), JSON.stringify({ id: 'd', title: 'Data Engineer', description: text })].join('\n'));
+    const r = await cli(['analyze', '--batch', file]);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string | null; role?: string; error?: string; skills?: { name: string }[] });
+    assert.equal(lines.length, 4);
+    assert.equal(lines[0]?.role, 'backend');
+    assert.ok(lines[0]?.skills?.some((s) => s.name === 'Go'));
+    assert.match(lines[1]?.error ?? '', /not valid JSON/);
+    assert.deepEqual([lines[2]?.id, lines[2]?.error], ['c', 'the posting is empty']);
+    assert.equal(lines[3]?.role, 'data-engineering');
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('analyze rejects bad input with one line and a non-zero exit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'loopcoach-bad-'));
+    await writeFile(join(dir, 'a.xlsx'), 'x');
+    await writeFile(join(dir, 'bin.txt'), Buffer.from([0, 1, 2, 3, 255, 254]));
+    for (const [args, input, re] of [
+      [['analyze', '--jd', join(dir, 'a.xlsx')], undefined, /\.xlsx files are not supported/],
+      [['analyze', '--jd', join(dir, 'bin.txt')], undefined, /not valid UTF-8|binary/],
+      [['analyze', '--jd', join(dir, 'missing.txt')], undefined, /no such file/],
+      [['analyze', '--jd', '-'], '   \n', /empty/],
+      [['analyze'], undefined, /--jd/],
+    ] as [string[], string | undefined, RegExp][]) {
+      const r = await cli(args, {}, input);
+      assert.notEqual(r.code, 0, args.join(' '));
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, re);
+    }
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prep --format json has stages with ranked questions and why, and gaps', async () => {
+    const r = await cli(['prep', '--jd', fixture, '--date', new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const p = JSON.parse(r.stdout) as { stages: { stage: string; questions: { id: string; skills: string[]; why: string }[] }[]; gaps: unknown[] };
+    assert.ok(p.stages.length >= 5);
+    for (const s of p.stages) for (const q of s.questions) assert.ok(q.id && Array.isArray(q.skills) && q.why.length > 10);
+    assert.ok(Array.isArray(p.gaps));
+    const md = await cli(['prep', '--jd', fixture]);
+    assert.match(md.stdout, /^# Prep plan/);
+    const past = await cli(['prep', '--jd', fixture, '--date', '2001-01-01']);
+    assert.notEqual(past.code, 0);
+    assert.match(past.stderr, /past/);
   });
 });

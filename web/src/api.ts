@@ -3,6 +3,7 @@
  * nothing from the server is bundled). Every failure becomes an ApiError carrying the API's own `error.message`.
  */
 import type { ErrorResponse } from '../../src/shared/contracts/common.js';
+import type { CreatePlanBody, PlanRecord, PlanSummary } from '../../src/shared/contracts/plans.js';
 import type { ModelAnswer, QuestionDetail, QuestionFacets, QuestionList, QuestionListQuery } from '../../src/shared/contracts/questions.js';
 import type { RoleDetail, RoleSummary } from '../../src/shared/contracts/roles.js';
 import type { SavedQuestion } from '../../src/shared/contracts/saved.js';
@@ -52,6 +53,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 const questionPath = (id: string): string => `/api/questions/${encodeURIComponent(id)}`;
+const planPath = (id: string): string => `/api/plans/${encodeURIComponent(id)}`;
 
 export type QuestionQuery = Partial<QuestionListQuery>;
 
@@ -92,4 +94,20 @@ export const api = {
     }),
 
   removeSaved: (id: string): Promise<void> => request<undefined>(`/api/saved/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+
+  listPlans: async (signal?: AbortSignal): Promise<PlanSummary[]> =>
+    (await request<{ items: PlanSummary[] }>('/api/plans', { signal })).items,
+
+  getPlan: (id: string, signal?: AbortSignal): Promise<PlanRecord> => request<PlanRecord>(planPath(id), { signal }),
+
+  /** Analyses a posting (pasted text or an uploaded file) and stores its prep plan. */
+  createPlan: (body: CreatePlanBody, signal?: AbortSignal): Promise<PlanRecord> =>
+    request<PlanRecord>('/api/plans', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    }),
+
+  deletePlan: (id: string): Promise<void> => request<undefined>(planPath(id), { method: 'DELETE' }),
 };

@@ -176,6 +176,8 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
         if (boilerplateKind(quote) !== null) continue;
         if (isPlaceOrCompany(text, r.start, r.end, company)) continue;
         if (namesATeam(text, r.end, quote)) continue;
+        // Broad concepts in the company blurb ("fields as diverse as cybersecurity") describe the company, not the job.
+        if ((kind === 'intro' || kind === 'about') && BLURB_CATEGORIES.has(r.entry.skill.category) && !LEAD_IN.test(text.slice(Math.max(qStart, r.start - 60), r.start))) continue;
         const weak = r.entry.generic || Boolean(r.entry.skill.ambiguous);
         if (weak && !technicalContext(text, r, r.entry.skill, specific, quote, qStart)) continue;
         const required = kind !== 'preferred' && !NICE_TO_HAVE.test(quote);
@@ -219,6 +221,8 @@ function isPlaceOrCompany(text: string, start: number, end: number, company: str
   }
   return false;
 }
+
+const BLURB_CATEGORIES = new Set(['security', 'architecture', 'practice', 'ml']);
 
 const COLLABORATE = /\b(collaborat\w*|partner\w*|work(s|ing)? (closely |together )?with|alongside|liais\w*|interface with|coordinat\w* with|cross-functional|groups? such as|teams? such as|reports? to)\b/i;
 

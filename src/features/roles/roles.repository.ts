@@ -20,3 +20,7 @@ export async function roleTitles(db: Queryable, ids: readonly string[]): Promise
   const r = await db.query<{ id: string; title: string }>('select id, title from content_roles where id = any($1::text[])', [ids]);
   return new Map(r.rows.map((row) => [row.id, row.title]));
 }
+
+export async function listGuides(db: Queryable): Promise<RoleGuide[]> {
+  return (await db.query<{ doc: RoleGuide }>('select doc from content_roles order by id')).rows.map((r) => r.doc);
+}

@@ -78,3 +78,50 @@ export function formatDate(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+const ROLE_LABELS: Record<string, string> = {
+  backend: 'Backend',
+  'full-stack': 'Full-stack',
+  frontend: 'Frontend',
+  mobile: 'Mobile',
+  sre: 'SRE',
+  'data-engineering': 'Data engineering',
+  'data-science': 'Data science',
+  ml: 'Machine learning',
+  security: 'Security',
+  'engineering-manager': 'Engineering manager',
+  other: 'Other',
+};
+
+/** The role family a posting was read as ("sre" -> "SRE"). */
+export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? humanize(role);
+
+/** A level the API sends as a plain string: its label when it is a known level. */
+export const levelText = (level: string): string => (isLevel(level) ? levelLabel(level) : humanize(level));
+
+function parseDay(day: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return undefined;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/**
+ * A calendar day YYYY-MM-DD, read in local time (new Date('2026-05-01') is UTC midnight, which is the day before west
+ * of Greenwich).
+ */
+export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' }): string {
+  const d = parseDay(day);
+  return d ? d.toLocaleDateString(undefined, options) : day;
+}
+
+/** Today's local date as YYYY-MM-DD (the value format of <input type="date">). */
+export function todayISO(now: Date = new Date()): string {
+  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,44 @@
+/** SQL for plans: tenant data, reachable only through a TenantTx. */
+import type { TenantTx } from '../../infra/db/tenant.js';
+
+export interface PlanRow {
+  id: string;
+  title: string | null;
+  role: string;
+  level: string;
+  posting: string;
+  analysis: unknown;
+  plan: unknown;
+  interview_date: string | Date | null;
+  created_at: string | Date;
+}
+
+export async function insertPlan(tx: TenantTx, row: Omit<PlanRow, 'created_at'>): Promise<void> {
+  await tx.query(
+    `insert into plans (tenant_id, id, title, role, level, posting, analysis, plan, interview_date)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [tx.tenantId, row.id, row.title, row.role, row.level, row.posting, JSON.stringify(row.analysis), JSON.stringify(row.plan), row.interview_date],
+  );
+}
+
+export async function listPlans(tx: TenantTx, limit: number): Promise<Omit<PlanRow, 'posting' | 'analysis' | 'plan'>[]> {
+  const r = await tx.query<Omit<PlanRow, 'posting' | 'analysis' | 'plan'>>(
+    `select id, title, role, level, interview_date, created_at from plans
+      where tenant_id = $1 order by created_at desc, id limit $2`,
+    [tx.tenantId, limit],
+  );
+  return r.rows;
+}
+
+export async function findPlan(tx: TenantTx, id: string): Promise<PlanRow | null> {
+  const r = await tx.query<PlanRow>(
+    `select id, title, role, level, posting, analysis, plan, interview_date, created_at from plans where tenant_id = $1 and id = $2`,
+    [tx.tenantId, id],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function deletePlan(tx: TenantTx, id: string): Promise<boolean> {
+  const r = await tx.query('delete from plans where tenant_id = $1 and id = $2', [tx.tenantId, id]);
+  return r.rowCount > 0;
+}

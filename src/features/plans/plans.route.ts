@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { errorResponseSchema } from '../../shared/contracts/common.js';
+import { createPlanBodySchema, planIdParamsSchema, planListSchema, planRecordSchema } from '../../shared/contracts/plans.js';
+import type { Api, TenantResolver } from '../../http/types.js';
+import type { PlansService } from './plans.service.js';
+
+export function registerPlanRoutes(api: Api, deps: { plans: PlansService; tenantOf: TenantResolver }): void {
+  api.post('/api/plans', {
+    bodyLimit: 12 * 1024 * 1024,
+    schema: {
+      tags: ['plans'],
+      summary: 'Analyse a posting and store it with its prep plan',
+      body: createPlanBodySchema,
+      response: { 201: planRecordSchema, 400: errorResponseSchema, 413: errorResponseSchema, 415: errorResponseSchema },
+    },
+    handler: async (req, reply) => {
+      const input = await deps.plans.postingFromBody(req.body);
+      return reply.code(201).send(await deps.plans.create(deps.tenantOf(req), input));
+    },
+  });
+  api.get('/api/plans', {
+    schema: { tags: ['plans'], summary: 'Your plans, newest first', response: { 200: planListSchema } },
+    handler: async (req) => ({ items: await deps.plans.list(deps.tenantOf(req)) }),
+  });
+  api.get('/api/plans/:id', {
+    schema: { tags: ['plans'], summary: 'One plan with its posting, analysis and Markdown export', params: planIdParamsSchema, response: { 200: planRecordSchema, 400: errorResponseSchema, 404: errorResponseSchema } },
+    handler: async (req) => deps.plans.get(deps.tenantOf(req), req.params.id),
+  });
+  api.delete('/api/plans/:id', {
+    schema: { tags: ['plans'], summary: 'Delete a plan and its posting', params: planIdParamsSchema, response: { 204: z.null().describe('Deleted'), 404: errorResponseSchema } },
+    handler: async (req, reply) => {
+      await deps.plans.remove(deps.tenantOf(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  });
+}

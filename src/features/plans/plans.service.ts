@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { extname } from 'node:path';
+import type { Question } from '../../core/content/schema.js';
+import { analyzePosting, type Analysis } from '../../core/jd/analyze.js';
+import { buildPlan, type Plan } from '../../core/plan/build-plan.js';
+import { planMarkdown } from '../../core/plan/markdown.js';
+import type { Database } from '../../infra/db/database.js';
+import { withTenant } from '../../infra/db/tenant.js';
+import { postingTextFromBytes } from '../../infra/jd/read-posting.js';
+import type { CreatePlanBody, PlanRecord, PlanSummary } from '../../shared/contracts/plans.js';
+import { AppError, notFound } from '../../shared/errors.js';
+import { listAllQuestions } from '../questions/questions.repository.js';
+import { listGuides } from '../roles/roles.repository.js';
+import * as repo from './plans.repository.js';
+
+export interface PostingInput {
+  text: string;
+  title?: string | undefined;
+  interviewDate?: string | undefined;
+}
+
+export interface PlanPreview {
+  analysis: Analysis;
+  plan: Plan;
+  markdown: string;
+}
+
+export interface PlansService {
+  /** Analyse and plan without storing anything (the CLI's `prep`). */
+  preview(input: PostingInput): Promise<PlanPreview>;
+  /** The posting text from an API body: pasted text, or an uploaded file. */
+  postingFromBody(body: CreatePlanBody): Promise<PostingInput>;
+  create(tenantId: string, input: PostingInput): Promise<PlanRecord>;
+  list(tenantId: string): Promise<PlanSummary[]>;
+  get(tenantId: string, id: string): Promise<PlanRecord>;
+  remove(tenantId: string, id: string): Promise<void>;
+}
+
+/** Local calendar date YYYY-MM-DD. */
+export const localDate = (d: Date): string =>
+  `${String(d.getFullYear())}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+const iso = (d: string | Date | null): string | null => (d === null ? null : d instanceof Date ? localDate(d) : d.slice(0, 10));
+
+export function createPlansService(deps: { db: Database; clock: () => Date }): PlansService {
+  const { db, clock } = deps;
+  const titles = (bank: readonly Question[]): Map<string, string> => new Map(bank.map((q) => [q.id, q.title]));
+
+  const preview = async (input: PostingInput): Promise<PlanPreview> => {
+    const result = analyzePosting({ text: input.text, title: input.title });
+    if (!result.ok) {
+      throw new AppError(result.error.code === 'TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', result.error.message);
+    }
+    const [guides, bank] = await Promise.all([listGuides(db), listAllQuestions(db)]);
+    const built = buildPlan(result.analysis, guides, bank, { today: localDate(clock()), interviewDate: input.interviewDate });
+    if (!built.ok) throw new AppError('BAD_REQUEST', built.error.code === 'BAD_DATE' ? `interviewDate: ${built.error.message}` : built.error.message);
+    return { analysis: result.analysis, plan: built.plan, markdown: planMarkdown(built.plan, titles(bank)) };
+  };
+
+  const toRecord = async (row: repo.PlanRow): Promise<PlanRecord> => {
+    const bank = await listAllQuestions(db);
+    const plan = row.plan as Plan;
+    return {
+      id: row.id,
+      title: row.title,
+      role: row.role,
+      level: row.level,
+      interviewDate: iso(row.interview_date),
+      createdAt: (row.created_at instanceof Date ? row.created_at : new Date(row.created_at)).toISOString(),
+      posting: row.posting,
+      analysis: row.analysis as PlanRecord['analysis'],
+      plan: plan as PlanRecord['plan'],
+      markdown: planMarkdown(plan, titles(bank)),
+    };
+  };
+
+  return {
+    preview,
+    async postingFromBody(body) {
+      if ((body.text === undefined) === (body.file === undefined)) throw new AppError('BAD_REQUEST', 'body: give the posting as "text" or as "file", not both and not neither');
+      let text = body.text ?? '';
+      if (body.file) {
+        const bytes = Buffer.from(body.file.contentBase64, 'base64');
+        if (bytes.length === 0) throw new AppError('BAD_REQUEST', 'file.contentBase64: not valid base64 or empty');
+        text = await postingTextFromBytes(bytes, extname(body.file.name).toLowerCase(), body.file.name);
+      }
+      return { text, title: body.title, interviewDate: body.interviewDate };
+    },
+    async create(tenantId, input) {
+      const p = await preview(input);
+      const id = randomUUID();
+      const { text: cleaned, ...analysis } = p.analysis;
+      await withTenant(db, tenantId, (tx) =>
+        repo.insertPlan(tx, {
+          id,
+          title: p.analysis.title,
+          role: p.analysis.role,
+          level: p.analysis.level,
+          posting: cleaned,
+          analysis,
+          plan: p.plan,
+          interview_date: input.interviewDate ?? null,
+        }),
+      );
+      return this.get(tenantId, id);
+    },
+    async list(tenantId) {
+      const rows = await withTenant(db, tenantId, (tx) => repo.listPlans(tx, 200));
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        role: r.role,
+        level: r.level,
+        interviewDate: iso(r.interview_date),
+        createdAt: (r.created_at instanceof Date ? r.created_at : new Date(r.created_at)).toISOString(),
+      }));
+    },
+    async get(tenantId, id) {
+      const row = await withTenant(db, tenantId, (tx) => repo.findPlan(tx, id));
+      if (!row) throw notFound('plan', id);
+      return toRecord(row);
+    },
+    async remove(tenantId, id) {
+      if (!(await withTenant(db, tenantId, (tx) => repo.deletePlan(tx, id)))) throw notFound('plan', id);
+    },
+  };
+}
