@@ -157,8 +157,10 @@ describe('loopcoach analyze and prep', () => {
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string | null; role?: string; error?: string; skills?: { name: string }[] });
     assert.equal(lines.length, 4);
-    assert.equal(lines[0]?.role, 'backend');
-    assert.ok(lines[0]?.skills?.some((s) => s.name === 'Go'));
+    const [first] = lines;
+    assert.ok(first);
+    assert.equal(first.role, 'backend');
+    assert.ok((first.skills ?? []).some((s) => s.name === 'Go'));
     assert.match(lines[1]?.error ?? '', /not valid JSON/);
     assert.deepEqual([lines[2]?.id, lines[2]?.error], ['c', 'the posting is empty']);
     assert.equal(lines[3]?.role, 'data-engineering');

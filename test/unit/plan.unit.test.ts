@@ -35,10 +35,12 @@ describe('building a prep plan', () => {
     assert.equal(p.guide.id, 'backend');
     assert.deepEqual(p.stages.map((s) => s.stage), ['screen', 'design']);
     const design = p.stages.find((s) => s.stage === 'design');
-    assert.equal(design?.questions[0]?.id, 'backend/kafka-consumer');
-    assert.deepEqual(design?.questions[0]?.skills, ['Apache Kafka']);
-    assert.match(design?.questions[0]?.why ?? '', /Deep experience with Kafka and PostgreSQL/);
-    assert.match(design?.questions[0]?.why ?? '', /payments/);
+    const first = design?.questions[0];
+    assert.ok(first);
+    assert.equal(first.id, 'backend/kafka-consumer');
+    assert.deepEqual(first.skills, ['Apache Kafka']);
+    assert.match(first.why, /Deep experience with Kafka and PostgreSQL/);
+    assert.match(first.why, /payments/);
   });
 
   it('reports covered skills and gaps with study advice and the posting quote', () => {

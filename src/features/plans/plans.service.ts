@@ -69,7 +69,7 @@ export function createPlansService(deps: { db: Database; clock: () => Date }): P
       createdAt: (row.created_at instanceof Date ? row.created_at : new Date(row.created_at)).toISOString(),
       posting: row.posting,
       analysis: row.analysis as PlanRecord['analysis'],
-      plan: plan as PlanRecord['plan'],
+      plan,
       markdown: planMarkdown(plan, titles(bank)),
     };
   };

@@ -6,8 +6,8 @@ export function QuestionLink({ id, names }: { id: string; names: PlanNames }) {
   return <Link to={questionPath(id)}>{names.question(id)}</Link>;
 }
 
-/** A list of question links, or a dash when there are none (table cells). */
-export function QuestionLinks({ ids, names, label, empty = '—' }: { ids: readonly string[]; names: PlanNames; label?: string; empty?: string }) {
+/** A list of question links, or “None” when there are none (table cells). */
+export function QuestionLinks({ ids, names, label, empty = 'None' }: { ids: readonly string[]; names: PlanNames; label?: string; empty?: string }) {
   if (ids.length === 0) return <span className="muted">{empty}</span>;
   return (
     <ul className="plan-links" aria-label={label}>
