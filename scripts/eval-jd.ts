@@ -53,6 +53,13 @@ let fn = 0;
 let roleOk = 0;
 let levelOk = 0;
 let n = 0;
+const byCategory = new Map<string, { tp: number; fp: number; fn: number }>();
+const categoryOf = (id: string): string => matcher.byId.get(id)?.category ?? 'not in taxonomy';
+const bump = (id: string, k: 'tp' | 'fp' | 'fn'): void => {
+  const c = byCategory.get(categoryOf(id)) ?? { tp: 0, fp: 0, fn: 0 };
+  c[k]++;
+  byCategory.set(categoryOf(id), c);
+};
 const fpCount = new Map<string, number>();
 const fnCount = new Map<string, number>();
 const roleConfusion = new Map<string, number>();
@@ -78,6 +85,8 @@ for (const label of labels) {
   fp += fps.length;
   fn += fns.length;
   for (const s of fps) fpCount.set(s, (fpCount.get(s) ?? 0) + 1);
+  for (const s of got) bump(s, gold.has(s) ? 'tp' : 'fp');
+  for (const s of fns) bump(s, 'fn');
   for (const s of fns) fnCount.set(s, (fnCount.get(s) ?? 0) + 1);
   if (a.role === label.role) roleOk++;
   else roleConfusion.set(`${label.role} → ${a.role}`, (roleConfusion.get(`${label.role} → ${a.role}`) ?? 0) + 1);
@@ -101,5 +110,9 @@ if (verbose) {
   console.log(`most frequent false positives: ${top(fpCount)}`);
   console.log(`most frequent misses: ${top(fnCount)}`);
   console.log(`role confusion: ${top(roleConfusion)}`);
+  console.log('by category (precision / recall, tp fp fn):');
+  for (const [cat, c] of [...byCategory].sort((a, b) => b[1].tp + b[1].fn - (a[1].tp + a[1].fn))) {
+    console.log(`  ${cat.padEnd(18)} ${(c.tp / Math.max(1, c.tp + c.fp)).toFixed(2)} / ${(c.tp / Math.max(1, c.tp + c.fn)).toFixed(2)}   ${String(c.tp)} ${String(c.fp)} ${String(c.fn)}`);
+  }
   console.log(`level confusion: ${top(levelConfusion)}`);
 }

@@ -1,7 +1,10 @@
 import { Navigate, createBrowserRouter, useParams } from 'react-router';
 import { Layout } from './components/layout/Layout.js';
 import { HomePage } from './pages/HomePage.js';
+import { NewPlanPage } from './pages/NewPlanPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { PlanPage } from './pages/PlanPage.js';
+import { PlansPage } from './pages/PlansPage.js';
 import { QuestionPage } from './pages/QuestionPage.js';
 import { QuestionsPage } from './pages/QuestionsPage.js';
 import { RoleGuidePage } from './pages/RoleGuidePage.js';
@@ -25,6 +28,9 @@ export const router = createBrowserRouter([
       { path: 'questions/:role', element: <RoleQuestionsRedirect /> },
       { path: 'questions/:role/:slug', element: <QuestionPage /> },
       { path: 'saved', element: <SavedPage /> },
+      { path: 'plans', element: <PlansPage /> },
+      { path: 'plans/new', element: <NewPlanPage /> },
+      { path: 'plans/:id', element: <PlanPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -158,6 +158,12 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
       const specific = raw.filter((r) => !r.entry.generic && !r.entry.skill.ambiguous);
       const company = options.company?.trim().toLowerCase();
 
+      // How many mentions each sentence holds: a long enumeration of "areas" is a company blurb, not a requirement.
+      const perSentence = new Map<number, number>();
+      for (const r of raw) {
+        const { qStart } = sentenceAround(text, r.start, r.end);
+        perSentence.set(qStart, (perSentence.get(qStart) ?? 0) + 1);
+      }
       const found = new Map<string, DetectedSkill>();
       const credit = (skill: SkillDef, ev: Evidence, required: boolean): void => {
         const prior = found.get(skill.id);
@@ -176,6 +182,8 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
         if (boilerplateKind(quote) !== null) continue;
         if (isPlaceOrCompany(text, r.start, r.end, company)) continue;
         if (namesATeam(text, r.end, quote)) continue;
+        if ((perSentence.get(qStart) ?? 0) >= 5 && AREAS_LIST.test(quote) && !REQUIREMENT_WORDS.test(quote)) continue;
+        if (DEGREE.test(quote) && BLURB_CATEGORIES.has(r.entry.skill.category)) continue;
         // Broad concepts in the company blurb ("fields as diverse as cybersecurity") describe the company, not the job.
         if ((kind === 'intro' || kind === 'about') && BLURB_CATEGORIES.has(r.entry.skill.category) && !LEAD_IN.test(text.slice(Math.max(qStart, r.start - 60), r.start))) continue;
         const weak = r.entry.generic || Boolean(r.entry.skill.ambiguous);
@@ -222,7 +230,11 @@ function isPlaceOrCompany(text: string, start: number, end: number, company: str
   return false;
 }
 
-const BLURB_CATEGORIES = new Set(['security', 'architecture', 'practice', 'ml']);
+const BLURB_CATEGORIES = new Set(['security', 'architecture', 'practice', 'ml', 'data']);
+const AREAS_LIST = /\b(areas|fields|industries|domains|sectors|disciplines)\b/i;
+const REQUIREMENT_WORDS = /\b(experience|knowledge|proficien\w*|familiar\w*|expertise|skills?|you('ll| will) (use|work|build))\b/i;
+/** Fields of study in a degree requirement ("a degree in Computer Science, Artificial Intelligence or Data Engineering"). */
+const DEGREE = /\b(degree|bachelor'?s|master'?s|ph\.?d|b\.?s\.?|m\.?s\.?|major(ed)? in|field of study|fields of study|academic|coursework|examples include)\b/i;
 
 const COLLABORATE = /\b(collaborat\w*|partner\w*|work(s|ing)? (closely |together )?with|alongside|liais\w*|interface with|coordinat\w* with|cross-functional|groups? such as|teams? such as|reports? to)\b/i;
 

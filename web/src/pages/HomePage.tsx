@@ -53,8 +53,20 @@ export function HomePage() {
           Loopcoach is interview preparation for software engineers: the typical loop for your role, real questions with answer
           frameworks, and the mistakes interviewers look for.
         </p>
+        <div className="plan-cta">
+          <div className="plan-cta__text">
+            <h2 className="plan-cta__title">Have a job posting in hand?</h2>
+            <p>
+              Get a prep plan for that exact posting: the skills it asks for, the loop to expect, the questions to practise first and a
+              day-by-day schedule up to your interview.
+            </p>
+          </div>
+          <Link className="button button--large plan-cta__button" to="/plans/new">
+            Paste a job description
+          </Link>
+        </div>
         <p className="hero__links">
-          <Link className="button" to="/questions">
+          <Link className="button button--quiet" to="/questions">
             Browse all questions
           </Link>
           <Link className="button button--quiet" to="/saved">

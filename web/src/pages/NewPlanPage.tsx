@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { CreatePlanBody } from '../../../src/shared/contracts/plans.js';
 import { ApiError, api } from '../api.js';
@@ -75,7 +75,7 @@ export function NewPlanPage() {
     target.current?.focus();
   };
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
+  const submit = async (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (busy) return;
     setError(null);

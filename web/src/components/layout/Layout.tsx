@@ -46,6 +46,9 @@ function SiteHeader() {
             <NavItem to="/questions" section="/questions/">
               Questions
             </NavItem>
+            <NavItem to="/plans/new" section="/plans">
+              Prep plan
+            </NavItem>
             <NavItem to="/saved">
               Saved <SavedCount />
             </NavItem>
