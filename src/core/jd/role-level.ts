@@ -22,7 +22,7 @@ const TITLE_RULES: [RoleFamily, RegExp][] = [
   ['full-stack', /\b(react|angular|vue|front[- ]?end)\b.*\b(node(\.js)?|java|python|\.net|c#|django|rails|back[- ]?end|spring)\b|\b(node(\.js)?|java|python|\.net|c#|django|rails|back[- ]?end|spring)\b.*\b(react|angular|vue|front[- ]?end)\b/i],
   ['engineering-manager', /\b(engineering manager|manager,? (software )?engineering|software (development |engineering )?manager|development manager|head of (software |platform |data )?engineering|director,? (of )?(software |platform )?engineering|(software |platform )?engineering director|vp,? (of )?engineering|vice president,? (of )?engineering|engineering lead manager)\b/i],
   ['security', /\b(security|appsec|devsecops|penetration|pentest|cyber|secops|threat|vulnerability|soc analyst|iam engineer|identity engineer)\b/i],
-  ['ml', /\b(machine learning|ml engineer|mle|ml ops|mlops|ml platform|\bml\b|deep learning|computer vision|nlp|natural language|llm|genai|gen ai|generative ai|ai engineer|ai\/ml|ml\/ai|ai (platform|infrastructure|software|developer|researcher|scientist|specialist)|applied scientist|research scientist|research engineer)\b/i],
+  ['ml', /\b(machine learning|ml engineer|mle|ml ops|mlops|ml platform|\bml\b|deep learning|computer vision|nlp|natural language|llm|genai|gen ai|generative ai|ai engineer|ai\/ml|ml\/ai|ai (platform|infrastructure|software|developer|researcher|scientist|specialist|training|models?|systems|research)|(engineer|developer)\b.*\bdata science|data science\b.*\b(engineer|developer)|applied scientist|research scientist|research engineer)\b/i],
   ['data-science', /\b(data scien\w*|data analyst|analytics manager|statistician|quantitative (analyst|researcher)|decision scien\w*|business intelligence analyst|product analyst|insights analyst)\b/i],
   ['data-engineering', /\b(data engineer\w*|etl|data platform|big data|analytics engineer|data warehouse|bi (engineer|developer)|data (infrastructure|pipeline|integration) engineer|database (engineer|developer|administrator)|dba)\b/i],
   ['sre', /\b(sre|site reliability|devops|dev ops|platform engineer\w*|infrastructure|cloud engineer|cloud (infrastructure|platform|operations)|production engineer|release engineer|build engineer|systems engineer|kubernetes|reliability engineer|linux (engineer|administrator)|systems administrator|network engineer)\b/i],
@@ -33,14 +33,33 @@ const TITLE_RULES: [RoleFamily, RegExp][] = [
   ['other', /\b(qa|quality (assurance|engineer)|test (engineer|automation)|sdet|embedded|firmware|hardware|fpga|asic|electrical|mechanical|product manager|product owner|program manager|project manager|designer|technical writer|support|solutions (architect|engineer)|sales|customer|consultant|scrum master|business analyst|salesforce|servicenow|sap\b|erp|rpa|technician|recruiter|controls engineer|robotics|game developer|unity|unreal)\b/i],
 ];
 
+const PEOPLE_MANAGEMENT = /\b(direct reports|people management|manag(e|ing) (a |the )?(team|teams|group) of|manag(e|ing) (technical |engineering )?teams|hire,? (develop|coach|mentor)|performance reviews|build and lead (a |the )?team|lead(ing)? a team of \d+)/i;
+
 const GENERIC_TITLE = /\b(software|developer|engineer|engineering|programmer|swe|sde|architect|technical lead|tech lead|coder|intern|internship)\b/i;
 
 export function detectRole(title: string | undefined, skills: readonly DetectedSkill[], text: string): Decision<RoleFamily> {
   const t = (title ?? '').trim();
+  // "Consultant - Manager", "Manager, Platform": a manager title whose duties are managing engineers.
+  if (/\bmanager\b/i.test(t) && !/\b(product|program|project|account|marketing|sales|office|case|data)\s+manager\b/i.test(t) && PEOPLE_MANAGEMENT.test(text)) {
+    return { value: 'engineering-manager', evidence: [`title "${t}" is a manager title`, 'the posting describes managing engineers'] };
+  }
   if (t) {
     for (const [family, re] of TITLE_RULES) {
       const m = re.exec(t);
-      if (m) return { value: family, evidence: [`title "${t}" names ${m[0]}`] };
+      if (!m) continue;
+      // A one-sided title whose required skills clearly span both sides is full-stack work.
+      const required = (cats: readonly string[]): DetectedSkill[] => skills.filter((s) => s.required && cats.includes(s.category));
+      const fe = required(['frontend']);
+      const be = required(['backend-framework', 'database']);
+      const namesASide = /back|front|server|\bui\b|ux/i.test(m[0]);
+      const uiFramework = fe.some((s) => ['react', 'angular', 'vue', 'svelte', 'nextjs', 'angularjs'].includes(s.id));
+      if (family === 'backend' && !namesASide && (fe.length >= 2 || uiFramework)) {
+        return { value: 'full-stack', evidence: [`title "${t}" names ${m[0]}`, `but it requires frontend work too: ${fe.map((s) => s.name).join(', ')}`] };
+      }
+      if (family === 'frontend' && !namesASide && be.length >= 2) {
+        return { value: 'full-stack', evidence: [`title "${t}" names ${m[0]}`, `but it requires backend work too: ${be.map((s) => s.name).join(', ')}`] };
+      }
+      return { value: family, evidence: [`title "${t}" names ${m[0]}`] };
     }
   }
   // A generic title ("Software Engineer"), or none: weigh what the posting asks for.

@@ -234,14 +234,15 @@ const BLURB_CATEGORIES = new Set(['security', 'architecture', 'practice', 'ml', 
 const AREAS_LIST = /\b(areas|fields|industries|domains|sectors|disciplines)\b/i;
 const REQUIREMENT_WORDS = /\b(experience|knowledge|proficien\w*|familiar\w*|expertise|skills?|you('ll| will) (use|work|build))\b/i;
 /** Fields of study in a degree requirement ("a degree in Computer Science, Artificial Intelligence or Data Engineering"). */
-const DEGREE = /\b(degree|bachelor'?s|master'?s|ph\.?d|b\.?s\.?|m\.?s\.?|major(ed)? in|field of study|fields of study|academic|coursework|examples include)\b/i;
+const DEGREE = /\b(degree|bachelor'?s|master'?s|ph\.?d|major(ed)? in|field of study|fields of study|coursework|examples include)\b/i;
 
 const COLLABORATE = /\b(collaborat\w*|partner\w*|work(s|ing)? (closely |together )?with|alongside|liais\w*|interface with|coordinat\w* with|cross-functional|groups? such as|teams? such as|reports? to)\b/i;
 
 /** "Partner with DevOps teams", "work with engineers, QA, and data teams": a team to work with, not a skill. */
 function namesATeam(text: string, end: number, quote: string): boolean {
   if (!COLLABORATE.test(quote)) return false;
-  return /^[\w\s,&/-]{0,40}?\b(teams?|groups?|organi[sz]ations?|orgs?|departments?|functions|partners|colleagues|counterparts|stakeholders)\b/i.test(text.slice(end, end + 60));
+  // At most a few list words between the mention and "teams": "DevOps teams", "DevOps, and data teams".
+  return /^(?:\s*(?:,|&|\/|\band\b|\bor\b)?\s*[A-Za-z.+#-]+){0,3}?\s+(teams?|groups?|organi[sz]ations?|orgs?|departments?|partners|colleagues|counterparts)\b/i.test(text.slice(end, end + 50));
 }
 
 const LEAD_IN = /\b(experience|experienced|proficien\w*|expertise|fluen\w*|knowledge|skilled|skills|background|familiar\w*|programming|coding|develop\w*|written|writing|built|building|languages?|frameworks?|stack|technologies|tools?|such as|including|like|e\.g\.|using|in|with)\s*[:(]?\s*$/i;
