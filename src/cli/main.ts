@@ -167,7 +167,10 @@ export function buildProgram(): Command {
       const { readJdArgument } = await import('./analyze.js');
       const text = await readJdArgument(opts.jd);
       await withReadApp({ dataDir: opts.dataDir }, async (app) => {
-        const p = await app.services.plans.preview({ text, title: opts.title, interviewDate: opts.date });
+        const p = await app.services.plans.preview({ text, title: opts.title, interviewDate: opts.date }).catch((err: unknown) => {
+          if (err instanceof AppError && err.message.startsWith('interviewDate: ')) throw new AppError(err.code, `--date: ${err.message.slice(15)}`);
+          throw err;
+        });
         if (opts.format === 'json') {
           const { text: _cleaned, ...analysis } = p.analysis;
           print(JSON.stringify({ ...p.plan, analysis }, null, 2));

@@ -76,7 +76,7 @@ export function analyzePosting(input: PostingInput, matcher: SkillMatcher = skil
   if (problem) return { ok: false, error: problem };
   const text = cleanPostingText(input.text);
   const words = text.match(/\p{L}+/gu)?.length ?? 0;
-  if (words < 8) return { ok: false, error: { code: 'TOO_SHORT', message: `the posting has only ${String(words)} words; paste the whole job description` } };
+  if (words < 8) return { ok: false, error: { code: 'TOO_SHORT', message: `the posting has only ${String(words)} word${words === 1 ? '' : 's'}; paste the whole job description` } };
   const language = detectLanguage(text);
   if (!language.english) {
     return { ok: false, error: { code: 'NOT_ENGLISH', message: `the posting appears to be in ${language.language}; Loopcoach reads English postings only` } };

@@ -1,6 +1,7 @@
 /** Domain, scale, compliance and main responsibilities: what a plan uses to write follow-ups for this posting. */
 import type { Section } from './sections.js';
 import { boilerplateKind } from './sections.js';
+import { sentenceAround } from './skills.js';
 
 export interface Quoted {
   text: string;
@@ -103,7 +104,7 @@ export function detectCompliance(text: string, sections: readonly Section[]): { 
   const out: { name: string; evidence: string }[] = [];
   for (const [name, re] of COMPLIANCE) {
     const m = re.exec(usable);
-    if (m) out.push({ name, evidence: usable.slice(Math.max(0, m.index - 60), m.index + m[0].length + 60).replace(/\s+/g, ' ').trim() });
+    if (m) out.push({ name, evidence: sentenceAround(usable, m.index, m.index + m[0].length).quote.replace(/^- /, '').replace(/\s+/g, ' ').trim() });
   }
   return out;
 }

@@ -205,7 +205,7 @@ export function sentenceAround(text: string, start: number, end: number): { quot
   let s = start;
   while (s > 0 && text[s - 1] !== '\n' && !(/[.!?;]/.test(text[s - 1] ?? '') && /\s/.test(text[s] ?? ''))) s--;
   let e = end;
-  while (e < text.length && text[e] !== '\n' && !(/[.!?;]/.test(text[e] ?? '') && /\s|$/.test(text[e + 1] ?? ' '))) e++;
+  while (e < text.length && text[e] !== '\n' && !(/[.!?;]/.test(text[e] ?? '') && (e + 1 >= text.length || /\s/.test(text[e + 1] ?? '')))) e++;
   if (e - s > 400) {
     s = Math.max(s, start - 180);
     e = Math.min(e, end + 180);

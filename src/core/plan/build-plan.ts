@@ -78,6 +78,13 @@ const GUIDE_FOR: Record<Analysis['role'], string[]> = {
 };
 
 const QUESTIONS_PER_STAGE = 5;
+const ROLE_LABEL: Record<Analysis['role'], string> = {
+  backend: 'Backend', frontend: 'Frontend', 'full-stack': 'Full-Stack', mobile: 'Mobile', sre: 'SRE / Platform',
+  'data-engineering': 'Data Engineering', 'data-science': 'Data Science', ml: 'Machine Learning', security: 'Security',
+  'engineering-manager': 'Engineering Manager', other: 'matching',
+};
+/** Scale units that describe load, not headcount. */
+const LOAD_UNIT = /^(users|customers|members|subscribers|merchants|businesses|patients|devices|sensors|vehicles|endpoints|requests|rps|qps|tps|transactions|events|messages|records|rows|queries|calls|api calls|orders|payments|downloads|installs|visitors|page ?views|streams|tb|pb|gb|terabytes|petabytes|gigabytes|exabytes)/;
 
 export interface PlanOptions {
   /** YYYY-MM-DD: the day the plan is made (the shell passes the local date). */
@@ -93,7 +100,7 @@ export function buildPlan(analysis: Analysis, guides: readonly RoleGuide[], bank
   const candidates = GUIDE_FOR[analysis.role];
   const guide = candidates.map((id) => guides.find((g) => g.id === id)).find((g): g is RoleGuide => g !== undefined);
   if (!guide) return { ok: false, error: { code: 'NO_GUIDE', message: `no role guide for ${analysis.role}` } };
-  const note = guide.id === candidates[0] ? null : `Loopcoach has no ${analysis.role} guide yet; this plan follows the closest loop, ${guide.title}.`;
+  const note = guide.id === candidates[0] ? null : `Loopcoach has no ${ROLE_LABEL[analysis.role]} guide yet; this plan follows the closest loop, ${guide.title}.`;
   const level = stageLevel(analysis.level);
   const stages = guide.stages.filter((s) => s.levels.includes(level));
   const postingSkills = new Map(analysis.skills.map((s) => [s.id, s]));
@@ -132,7 +139,7 @@ export function buildPlan(analysis: Analysis, guides: readonly RoleGuide[], bank
       coverage,
       gaps,
       followUps: followUpsFor(analysis, planStages),
-      schedule: schedule(planStages, dates.days, options.minutesPerDay ?? 60),
+      schedule: schedule(planStages, dates.days, options.minutesPerDay ?? 60, options.interviewDate !== undefined),
       interviewDate: options.interviewDate ?? null,
     },
   };
@@ -176,20 +183,22 @@ function rankQuestion(
   } else score -= 2;
   if (q.roles[0] === guideId) score += 0.5;
   const domain = analysis.domains[0];
-  if (domain && domainWords(domain.domain).some((w) => `${q.title} ${q.prompt}`.toLowerCase().includes(w))) {
+  const conversational = stage.id === 'behavioral' || stage.id === 'recruiter-screen';
+  if (domain && !conversational && domainWords(domain.domain).some((w) => `${q.title} ${q.prompt}`.toLowerCase().includes(w))) {
     score += 1.5;
     reasons.push(`Set in the posting's domain (${domain.domain}: ${domain.evidence.slice(0, 3).join(', ')})`);
   }
-  if (analysis.scale.length > 0 && q.skills.some((k) => k === 'scalability' || k === 'system-design' || k === 'distributed-systems')) {
+  const load = analysis.scale.filter((s) => LOAD_UNIT.test(s.unit));
+  if (load.length > 0 && q.skills.some((k) => k === 'scalability' || k === 'system-design' || k === 'distributed-systems')) {
     score += 0.5;
-    reasons.push(`The posting talks scale: ${analysis.scale.slice(0, 2).map((s) => `“${s.text}”`).join(', ')}`);
+    reasons.push(`The posting talks scale: ${load.slice(0, 2).map((s) => `“${s.text}”`).join(', ')}`);
   }
   if (reasons.length === 0) {
     const resp = analysis.responsibilities.length > 0 ? analysis.responsibilities[index % analysis.responsibilities.length] : undefined;
     reasons.push(
-      stage.id === 'behavioral' || stage.id === 'recruiter-screen'
-        ? `Every ${stage.name.toLowerCase()} asks this at ${level} level${resp ? `; tie your story to “${clip(resp, 110)}”` : ''}`
-        : `A core ${stage.name.toLowerCase()} question at ${level} level`,
+      conversational
+        ? `Asked in most ${stage.name} rounds at ${level} level${resp ? `; tie your story to “${clip(resp, 110)}”` : ''}`
+        : `A core ${stage.name} question at ${level} level`,
     );
   }
   return {
@@ -197,7 +206,7 @@ function rankQuestion(
     title: q.title,
     difficulty: q.difficulty,
     skills: matched.map((s) => s.name),
-    why: reasons.join('. '),
+    why: `${reasons.join('. ')}.`.replace(/([.!?…”])\.$/, '$1'),
     score: Math.round(score * 100) / 100,
   };
 }
@@ -272,7 +281,7 @@ function followUpsFor(analysis: Analysis, stages: readonly PlanStage[]): PlanFol
   };
   const design = top([/system-design/, /design|architecture|modeling/]);
   const designStage = stages.find((s) => s.questions.some((q) => q.id === design?.id))?.stage ?? '';
-  const scale = analysis.scale[0];
+  const scale = analysis.scale.find((s) => LOAD_UNIT.test(s.unit));
   if (design && scale) {
     out.push({ questionId: design.id, stage: designStage, basedOn: 'scale', question: `The posting mentions ${scale.text}. Size your design for that: which component saturates first, and what do you change when the load grows ten times beyond it?` });
   }
@@ -311,7 +320,7 @@ function planDates(today: string, interview: string | undefined): { ok: true; da
   let end = start + 13 * 86_400_000;
   if (interview !== undefined) {
     const t = parse(interview);
-    if (t === null) return { ok: false, error: { code: 'BAD_DATE', message: `--date must be a real date YYYY-MM-DD, got "${interview}"` } };
+    if (t === null) return { ok: false, error: { code: 'BAD_DATE', message: `the interview date must be a real date YYYY-MM-DD, got "${interview}"` } };
     if (t < start) return { ok: false, error: { code: 'BAD_DATE', message: `the interview date ${interview} is in the past` } };
     if (t - start > 365 * 86_400_000) return { ok: false, error: { code: 'BAD_DATE', message: `the interview date ${interview} is more than a year away` } };
     end = t;
@@ -325,9 +334,9 @@ function planDates(today: string, interview: string | undefined): { ok: true; da
  * Spreads the plan's questions over the days before the interview, stage by stage in loop order, revisiting each
  * question three and seven days after it was first practised; the interview day itself is for a light review.
  */
-function schedule(stages: readonly PlanStage[], days: readonly string[], minutesPerDay: number): ScheduleDay[] {
+function schedule(stages: readonly PlanStage[], days: readonly string[], minutesPerDay: number, hasInterview: boolean): ScheduleDay[] {
   const queue = stages.flatMap((s) => s.questions.map((q) => ({ id: q.id, stage: s.name })));
-  const studyDays = days.length > 1 ? days.slice(0, -1) : days;
+  const studyDays = hasInterview && days.length > 1 ? days.slice(0, -1) : days;
   const perDay = Math.max(1, Math.ceil(queue.length / Math.max(1, studyDays.length)));
   const firstSeen = new Map<string, number>();
   const out: ScheduleDay[] = studyDays.map((date, i) => {
@@ -335,9 +344,13 @@ function schedule(stages: readonly PlanStage[], days: readonly string[], minutes
     todays.forEach((q) => firstSeen.set(q.id, i));
     const review = [...firstSeen].filter(([, d]) => i - d === 3 || i - d === 7).map(([id]) => id);
     const focus = [...new Set(todays.map((q) => q.stage))].join(' + ') || (review.length > 0 ? 'Review' : 'Mock interview: pick any stage and answer out loud, timed');
-    return { date, focus, questions: todays.map((q) => q.id), review, minutes: minutesPerDay };
+    return { date, focus, questions: todays.map((q) => q.id), review, minutes: Math.max(minutesPerDay, todays.length * 15) };
   });
-  if (days.length > 1) {
+  // Long runways: keep study days, review days and a weekly mock interview; drop empty filler days.
+  const kept = out.filter((d, i) => d.questions.length > 0 || d.review.length > 0 || (i % 7 === 6 && i > 0));
+  out.length = 0;
+  out.push(...kept);
+  if (hasInterview && days.length > 1) {
     const last = days[days.length - 1] ?? '';
     const weakest = queue.slice(-2).map((q) => q.id);
     out.push({ date: last, focus: 'Interview day: skim your notes and the frameworks; no new material', questions: [], review: weakest, minutes: 20 });

@@ -8,7 +8,7 @@ export function planMarkdown(plan: Plan, questionTitles: ReadonlyMap<string, str
   out.push(`**Role:** ${plan.role} · **Level:** ${plan.level} · **Loop:** ${plan.guide.title}${plan.interviewDate ? ` · **Interview:** ${plan.interviewDate}` : ''}`, '');
   if (plan.guide.note) out.push(`> ${plan.guide.note}`, '');
   out.push('## The loop', '');
-  plan.stages.forEach((s, i) => out.push(`${String(i + 1)}. **${s.name}** (${String(s.durationMinutes)} min): ${s.probes.join('; ')}`));
+  plan.stages.forEach((s, i) => out.push(`${String(i + 1)}. **${s.name}** (${String(s.durationMinutes)} min). ${s.probes.map((p) => p.replace(/\.?$/, '.')).join(' ')}`));
   out.push('');
   for (const s of plan.stages) {
     out.push(`## ${s.name}`, '');

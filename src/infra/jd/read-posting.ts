@@ -34,7 +34,19 @@ export async function postingTextFromBytes(bytes: Uint8Array, ext: string, label
     case '.htm':
     case 'text/html': {
       const { convert } = await import('html-to-text');
-      return convert(decodeUtf8(bytes, label), { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
+      const html = decodeUtf8(bytes, label);
+      try {
+        return convert(html, {
+          wordwrap: false,
+          selectors: [
+            { selector: 'a', options: { ignoreHref: true } },
+            { selector: 'img', format: 'skip' },
+            ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => ({ selector: h, options: { uppercase: false } })),
+          ],
+        });
+      } catch (err) {
+        throw new AppError('BAD_REQUEST', `cannot read ${label} as HTML: ${(err as Error).message}`);
+      }
     }
     case '.pdf':
     case 'application/pdf':

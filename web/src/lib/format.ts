@@ -45,6 +45,11 @@ const WORDS: Record<string, string> = {
   slos: 'SLOs',
   ci: 'CI',
   cd: 'CD',
+  ai: 'AI',
+  ml: 'ML',
+  llm: 'LLM',
+  llms: 'LLMs',
+  iot: 'IoT',
 };
 
 /** "rate-limiting" -> "rate limiting"; known acronyms and names keep their spelling. */
@@ -96,6 +101,19 @@ const ROLE_LABELS: Record<string, string> = {
 /** The role family a posting was read as ("sre" -> "SRE"). */
 export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? humanize(role);
 
+const DOMAIN_LABELS: Record<string, string> = {
+  'e-commerce': 'E-commerce',
+  ads: 'Advertising',
+  iot: 'IoT and devices',
+  'hr-tech': 'HR tech',
+  'real-estate': 'Real estate',
+  ai: 'AI products',
+  crypto: 'Crypto',
+};
+
+/** The business domain a posting was read as ("e-commerce" -> "E-commerce"). */
+export const domainLabel = (domain: string): string => DOMAIN_LABELS[domain] ?? humanize(domain);
+
 /** A level the API sends as a plain string: its label when it is a known level. */
 export const levelText = (level: string): string => (isLevel(level) ? levelLabel(level) : humanize(level));
 
@@ -124,4 +142,11 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 }

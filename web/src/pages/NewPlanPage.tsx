@@ -18,14 +18,25 @@ interface FormError {
   field: Field;
 }
 
-const sentence = (message: string): string =>
-  /^[\w.]+: /.test(message) ? message : message.charAt(0).toUpperCase() + message.slice(1);
+/** API messages name fields as the JSON does ("interviewDate: …"): show the form's labels instead. */
+const FIELD_LABELS: [RegExp, string][] = [
+  [/^(body\.)?interviewDate: /, 'Interview date: '],
+  [/^(body\.)?title: /, 'Job title: '],
+  [/^(body\.)?text: /, 'Job description: '],
+  [/^(body\.)?file(\.\w+)?: /, 'File: '],
+  [/^body: /, ''],
+];
+
+function readable(message: string): string {
+  let m = message;
+  for (const [re, label] of FIELD_LABELS) m = m.replace(re, label);
+  return m.charAt(0).toUpperCase() + m.slice(1);
+}
 
 /** Which control an API error is about, so it can be marked invalid and described by the message. */
-function fieldOf(err: unknown): Field {
-  const message = err instanceof Error ? err.message : '';
-  if (message.startsWith('interviewDate')) return 'interviewDate';
-  if (message.startsWith('title')) return 'title';
+function fieldOf(message: string): Field {
+  if (/^(body\.)?interviewDate\b/.test(message)) return 'interviewDate';
+  if (/^(body\.)?title\b/.test(message)) return 'title';
   return 'posting';
 }
 
@@ -75,6 +86,11 @@ export function NewPlanPage() {
     target.current?.focus();
   };
 
+  /** Editing the control an error is about clears it: the message no longer describes what is there. */
+  const clearFor = (field: Field) => {
+    if (error?.field === field) setError(null);
+  };
+
   const submit = async (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (busy) return;
@@ -88,7 +104,11 @@ export function NewPlanPage() {
       return;
     }
     if (mode === 'file' && file && file.size > MAX_FILE_BYTES) {
-      fail(`${file.name} is ${fileSize(file.size)}; a posting file may be at most 8 MB.`, 'posting');
+      fail(`The file ${file.name} is ${fileSize(file.size)}; a posting file may be at most 8 MB.`, 'posting');
+      return;
+    }
+    if (mode === 'file' && file && file.size === 0) {
+      fail(`The file ${file.name} is empty.`, 'posting');
       return;
     }
     setBusy(true);
@@ -98,7 +118,6 @@ export function NewPlanPage() {
       const body: CreatePlanBody = {};
       if (mode === 'file' && file) {
         const contentBase64 = await readFileAsBase64(file);
-        if (!contentBase64) throw new Error(`${file.name} is empty.`);
         body.file = { name: file.name, contentBase64 };
       } else {
         body.text = text;
@@ -111,7 +130,8 @@ export function NewPlanPage() {
       if (abort.signal.aborted) return;
       setBusy(false);
       const message = err instanceof Error ? err.message : String(err);
-      fail(sentence(message), err instanceof ApiError ? fieldOf(err) : 'posting');
+      if (err instanceof ApiError) fail(readable(message), fieldOf(message));
+      else fail(message, 'posting');
     }
   };
 
@@ -155,7 +175,7 @@ export function NewPlanPage() {
                   checked={mode === value}
                   onChange={() => {
                     setMode(value);
-                    if (error?.field === 'posting') setError(null);
+                    clearFor('posting');
                   }}
                 />
                 <span>{label}</span>
@@ -181,6 +201,7 @@ export function NewPlanPage() {
               aria-invalid={invalid('posting') || undefined}
               onChange={(e) => {
                 setText(e.target.value);
+                clearFor('posting');
               }}
             />
             <p className="field__hint plan-form__count">{plural(wordCount, 'word')}</p>
@@ -201,7 +222,7 @@ export function NewPlanPage() {
               aria-invalid={invalid('posting') || undefined}
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
-                if (error?.field === 'posting') setError(null);
+                clearFor('posting');
               }}
             />
             {file && (
@@ -232,6 +253,7 @@ export function NewPlanPage() {
               aria-invalid={invalid('title') || undefined}
               onChange={(e) => {
                 setTitle(e.target.value);
+                clearFor('title');
               }}
             />
           </div>
@@ -253,12 +275,13 @@ export function NewPlanPage() {
               aria-invalid={invalid('interviewDate') || undefined}
               onChange={(e) => {
                 setInterviewDate(e.target.value);
+                clearFor('interviewDate');
               }}
             />
           </div>
         </div>
 
-        <div role="alert" aria-atomic="true">
+        <div role="alert" aria-atomic="true" className="plan-form__alert">
           {error && (
             <div className="status status--error plan-form__error">
               <p className="status__title">Could not build the plan</p>

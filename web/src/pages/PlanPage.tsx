@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api.js';
+import { ApiError, api } from '../api.js';
 import { ErrorMessage, Loading } from '../components/common/Status.js';
 import { OnThisPage, type TocEntry } from '../components/guide/OnThisPage.js';
 import { CoverageSection } from '../components/plan/CoverageSection.js';
@@ -50,10 +50,12 @@ export function PlanPage() {
   useDocumentTitle(plan.status === 'success' ? planName(plan.data) : plan.status === 'error' ? 'Plan not available' : 'Prep plan');
 
   if (plan.status === 'error') {
+    // A deleted plan or a mistyped address: trying again will not help.
+    const gone = plan.error instanceof ApiError && (plan.error.status === 404 || plan.error.status === 400);
     return (
       <div className="page-state">
         <h1>This prep plan is not available</h1>
-        <ErrorMessage error={plan.error} title="Could not load the plan" onRetry={plan.reload}>
+        <ErrorMessage error={plan.error} title="Could not load the plan" onRetry={gone ? undefined : plan.reload}>
           <Link to="/plans">See your prep plans</Link>
           <Link to="/plans/new">Build a new plan</Link>
         </ErrorMessage>

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { PlanSummary } from '../../../src/shared/contracts/plans.js';
 import { api } from '../api.js';
+import { planLabel } from '../components/plan/PlanHeader.js';
 import { ErrorMessage, Loading } from '../components/common/Status.js';
-import { formatDate, formatDay, levelText, plural, roleLabel } from '../lib/format.js';
+import { formatDateTime, formatDay, levelText, plural, roleLabel } from '../lib/format.js';
 import { useApi } from '../lib/useApi.js';
 import { useDocumentTitle } from '../lib/useDocumentTitle.js';
 
@@ -14,7 +15,7 @@ function deletedName(state: unknown): string | undefined {
 }
 
 function PlanCard({ plan }: { plan: PlanSummary }) {
-  const name = plan.title ?? `Prep plan: ${roleLabel(plan.role)}, ${levelText(plan.level)}`;
+  const name = planLabel(plan);
   return (
     <li className="card card--link plan-card">
       <h2 className="plan-card__title">
@@ -32,7 +33,7 @@ function PlanCard({ plan }: { plan: PlanSummary }) {
         <div>
           <dt>Created</dt>
           <dd>
-            <time dateTime={plan.createdAt}>{formatDate(plan.createdAt)}</time>
+            <time dateTime={plan.createdAt}>{formatDateTime(plan.createdAt)}</time>
           </dd>
         </div>
         <div>

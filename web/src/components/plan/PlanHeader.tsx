@@ -2,17 +2,22 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api.js';
 import { downloadText, slugify } from '../../lib/files.js';
-import { formatDate, formatDay, levelLabel, roleLabel } from '../../lib/format.js';
+import { formatDate, formatDay, levelLabel, levelText, roleLabel } from '../../lib/format.js';
 import type { PlanRecord } from './types.js';
 
+/** The plan page's heading: the job title, or just "Prep plan". */
 export const planName = (record: Pick<PlanRecord, 'title'>): string => record.title ?? 'Prep plan';
+
+/** A name that tells plans apart in lists and messages: the job title, or the role and level it was read as. */
+export const planLabel = (plan: Pick<PlanRecord, 'title' | 'role' | 'level'>): string =>
+  plan.title ?? `Prep plan: ${roleLabel(plan.role)}, ${levelText(plan.level)}`;
 
 function PlanActions({ record }: { record: PlanRecord }) {
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const name = planName(record);
+  const name = planLabel(record);
 
   const exportMarkdown = () => {
     const base = slugify(record.title ?? `${record.role}-${record.level}`) || 'plan';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { humanize, levelLabel, plural, roleLabel } from '../../lib/format.js';
+import { domainLabel, humanize, levelLabel, plural, roleLabel } from '../../lib/format.js';
 import type { Analysis, AnalysisSkill } from './types.js';
 
 /** The quote with the words the skill was read from marked. */
@@ -115,7 +115,7 @@ export function PostingSection({ analysis }: { analysis: Analysis }) {
               <ul className="evidence-list evidence-list--plain">
                 {analysis.domains.map((d) => (
                   <li key={d.domain}>
-                    <span className="reading__value">{humanize(d.domain)}</span>
+                    <span className="reading__value">{domainLabel(d.domain)}</span>
                     {d.evidence.length > 0 && <span className="muted"> from the words {d.evidence.map((w) => `“${w}”`).join(', ')}</span>}
                   </li>
                 ))}

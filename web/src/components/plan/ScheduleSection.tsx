@@ -62,14 +62,15 @@ export function ScheduleSection({ plan, names }: { plan: Plan; names: PlanNames 
                 <td role="cell" data-label="Focus">
                   {day.focus}
                 </td>
-                <td role="cell" data-label="New questions">
+                <td role="cell" data-label="New questions" className={day.questions.length === 0 ? 'schedule__empty' : undefined}>
                   <QuestionLinks ids={day.questions} names={names} />
                 </td>
-                <td role="cell" data-label="Review">
+                <td role="cell" data-label="Review" className={day.review.length === 0 ? 'schedule__empty' : undefined}>
                   <QuestionLinks ids={day.review} names={names} />
                 </td>
-                <td role="cell" data-label="Minutes" className="schedule__num">
+                <td role="cell" data-label="Minutes" className="schedule__num schedule__minutes">
                   {day.minutes}
+                  <span className="schedule__unit"> min</span>
                 </td>
               </tr>
             ))}
