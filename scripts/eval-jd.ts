@@ -3,7 +3,8 @@
  * the hand-labelled set in test/data/jd-labels.jsonl. Postings are read by id from ../shared/data/jobs (or
  * LOOPCOACH_JOBS_DIR); their text is never copied into this repository.
  *
- *   --verbose   per-posting differences, and the most frequent false positives and misses
+ *   --verbose        per-posting differences, the most frequent false positives and misses, figures per category
+ *   --labels FILE    another labelled set (default test/data/jd-labels.jsonl)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,8 @@ interface Posting {
 }
 
 const verbose = process.argv.includes('--verbose');
-const labelsPath = join(packageRoot, 'test', 'data', 'jd-labels.jsonl');
+const labelsFlag = process.argv.indexOf('--labels');
+const labelsPath = labelsFlag > 0 && process.argv[labelsFlag + 1] ? process.argv[labelsFlag + 1] ?? '' : join(packageRoot, 'test', 'data', 'jd-labels.jsonl');
 const jobsDir = process.env.LOOPCOACH_JOBS_DIR ?? join(packageRoot, '..', 'shared', 'data', 'jobs');
 if (!existsSync(jobsDir)) {
   console.error(`eval:jd: the postings are not at ${jobsDir}; set LOOPCOACH_JOBS_DIR`);

@@ -336,7 +336,7 @@ export const SKILLS: readonly SkillDef[] = [
   sk('matplotlib', 'Matplotlib', 'data', ['matplotlib', 'seaborn', 'plotly'], ['python', 'data-visualization']),
   sk('statistics', 'Statistics', 'data', ['statistical analysis', 'statistical modeling', 'statistical modelling', 'statistical methods', 'hypothesis testing', 'regression analysis', 'bayesian statistics'], ['ab-testing', 'r', 'data-science']),
   sk('ab-testing', 'A/B Testing', 'data', ['a/b testing', 'a/b tests', 'a/b test', 'ab testing', 'split testing', 'a/b experiments', 'online experimentation', 'experimentation platform'], ['statistics', 'feature-flags']),
-  sk('data-visualization', 'Data Visualization', 'data', ['data visualization', 'data visualisation', 'dashboards', 'dashboarding'], ['tableau', 'power-bi', 'looker', 'd3']),
+  sk('data-visualization', 'Data Visualization', 'data', ['data visualization', 'data visualisation', 'dashboarding'], ['tableau', 'power-bi', 'looker', 'd3']),
   sk('business-intelligence', 'Business Intelligence', 'data', ['business intelligence', 'bi tools', 'bi reporting', 'bi development'], ['tableau', 'power-bi', 'looker', 'data-warehousing'], { cs: ['BI'] }),
   sk('tableau', 'Tableau', 'data', ['tableau'], ['data-visualization', 'business-intelligence', 'power-bi']),
   sk('power-bi', 'Power BI', 'data', ['power bi', 'powerbi', 'power-bi', 'microsoft power bi'], ['data-visualization', 'business-intelligence', 'excel']),
@@ -399,7 +399,7 @@ export const SKILLS: readonly SkillDef[] = [
   }),
 
   /* ───────────── cloud ───────────── */
-  sk('cloud', 'Cloud Computing', 'cloud', ['cloud computing', 'cloud platforms', 'cloud platform', 'cloud infrastructure', 'cloud services', 'cloud-native', 'cloud native', 'public cloud', 'cloud', 'cloud environment', 'cloud environments', 'cloud development', 'cloud-based'], ['aws', 'azure', 'gcp', 'kubernetes', 'serverless']),
+  sk('cloud', 'Cloud Computing', 'cloud', ['cloud computing', 'cloud platforms', 'cloud platform', 'cloud infrastructure', 'cloud services', 'cloud-native', 'cloud native', 'public cloud', 'cloud', 'cloud environment', 'cloud environments', 'cloud development'], ['aws', 'azure', 'gcp', 'kubernetes', 'serverless']),
   sk('aws', 'AWS', 'cloud', ['amazon web services', 'aws cloud', 'aws services'], ['s3', 'ec2', 'lambda', 'eks', 'dynamodb', 'terraform']),
   sk('azure', 'Azure', 'cloud', ['microsoft azure', 'azure cloud', 'azure services'], ['aks', 'azure-functions', 'azure-devops', 'dotnet']),
   sk('gcp', 'Google Cloud', 'cloud', ['gcp', 'google cloud platform', 'google cloud'], ['bigquery', 'gke', 'cloud-run', 'google-pubsub']),
@@ -668,7 +668,7 @@ export const SKILLS: readonly SkillDef[] = [
   sk('multi-tenancy', 'Multi-Tenancy', 'architecture', ['multi-tenancy', 'multi-tenant', 'multitenancy', 'multitenant', 'multi tenant', 'multi tenancy', 'tenant isolation'], ['saas', 'data-modeling', 'authorization', 'security']),
   sk('saas', 'SaaS Architecture', 'architecture', ['saas architecture', 'saas platform architecture'], ['multi-tenancy', 'cloud']),
   sk('low-latency', 'Low-Latency Systems', 'architecture', ['low latency', 'low-latency', 'latency-sensitive', 'high-frequency trading', 'hft', 'real-time systems'], ['performance-optimization', 'cpp', 'concurrency']),
-  sk('performance-optimization', 'Performance Optimization', 'architecture', ['performance optimization', 'performance optimisation', 'performance tuning', 'performance engineering', 'profiling', 'latency optimization', 'memory optimization', 'optimize performance', 'optimizing performance', 'performance improvements', 'performance bottlenecks', 'performance issues', 'performance and scalability', 'application performance', 'backend performance', 'performance and reliability', 'performance, reliability'], ['load-testing', 'query-optimization', 'caching', 'low-latency']),
+  sk('performance-optimization', 'Performance Optimization', 'architecture', ['performance optimization', 'performance optimisation', 'performance tuning', 'performance engineering', 'latency optimization', 'memory optimization', 'optimize performance', 'optimizing performance', 'performance improvements', 'performance bottlenecks', 'performance and scalability', 'application performance', 'backend performance', 'performance profiling', 'cpu profiling', 'memory profiling', 'profiling tools'], ['load-testing', 'query-optimization', 'caching', 'low-latency']),
   sk('estimation', 'Capacity Estimation', 'architecture', ['capacity planning', 'capacity estimation', 'back-of-the-envelope estimation', 'back of the envelope', 'back-of-the-envelope'], ['system-design', 'scalability']),
   sk('dns', 'DNS', 'architecture', ['dns', 'domain name system', 'bind9'], ['tcp-ip', 'route53', 'cdn']),
   sk('tcp-ip', 'TCP/IP Networking', 'architecture', ['tcp/ip', 'tcp', 'udp', 'tcp/udp', 'osi model', 'network protocols', 'computer networking', 'socket programming', 'ipv6', 'bgp'], ['http', 'dns', 'load-balancing', 'linux']),

@@ -104,8 +104,8 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
       if (c.tokens.length < 2 || c.raw || !c.spaced) continue;
       for (const word of c.tokens) {
         const other = single.get(word);
-        // Only platforms and languages are implied ("aws lambda" is AWS); a product of a tool is not the tool.
-        if (other && other.id !== c.entry.skill.id && (other.category === 'cloud' || other.category === 'language') && !c.entry.implies.includes(other)) {
+        // Only cloud platforms are implied ("aws lambda" is AWS); "SQL Server" is not SQL, "Azure DevOps" is not Azure.
+        if (other && other.id !== c.entry.skill.id && other.category === 'cloud' && c.entry.skill.category === 'cloud' && !c.entry.implies.includes(other)) {
           c.entry.implies.push(other);
         }
       }
