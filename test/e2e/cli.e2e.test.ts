@@ -137,7 +137,7 @@ describe('loopcoach analyze and prep', () => {
     assert.equal(a.role, 'backend');
     assert.equal(a.level, 'senior');
     const names = a.skills.map((s) => s.name);
-    for (const n of ['Go', 'PostgreSQL', 'Apache Kafka', 'AWS', 'Kubernetes']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+    for (const n of ['Go', 'PostgreSQL', 'Kafka', 'AWS', 'Kubernetes']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
     assert.equal(a.skills.find((s) => s.name === 'Terraform')?.required, false);
   });
 

@@ -38,14 +38,14 @@ describe('building a prep plan', () => {
     const first = design?.questions[0];
     assert.ok(first);
     assert.equal(first.id, 'backend/kafka-consumer');
-    assert.deepEqual(first.skills, ['Apache Kafka']);
+    assert.deepEqual(first.skills, ['Kafka']);
     assert.match(first.why, /Deep experience with Kafka and PostgreSQL/);
     assert.match(first.why, /payments/);
   });
 
   it('reports covered skills and gaps with study advice and the posting quote', () => {
     const p = plan();
-    assert.ok(p.coverage.some((c) => c.skill === 'Apache Kafka' && c.questions.includes('backend/kafka-consumer')));
+    assert.ok(p.coverage.some((c) => c.skill === 'Kafka' && c.questions.includes('backend/kafka-consumer')));
     const go = p.gaps.find((g) => g.skill === 'Go');
     assert.ok(go, JSON.stringify(p.gaps.map((g) => g.skill)));
     assert.equal(go.required, true);

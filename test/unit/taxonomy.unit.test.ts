@@ -45,8 +45,8 @@ describe('the skill taxonomy', () => {
     const byId = new Map(SKILLS.map((s) => [s.id, s.name]));
     const expected: Record<string, string> = {
       csharp: 'C#', dotnet: '.NET', cpp: 'C++', c: 'C', r: 'R', nodejs: 'Node.js', express: 'Express', rails: 'Ruby on Rails',
-      aspnet: 'ASP.NET', 'sql-server': 'SQL Server', 'oracle-db': 'Oracle Database', nosql: 'NoSQL', spark: 'Apache Spark',
-      kafka: 'Apache Kafka', aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud', 'ci-cd': 'CI/CD', rest: 'REST', llm: 'LLMs',
+      aspnet: 'ASP.NET', 'sql-server': 'SQL Server', 'oracle-db': 'Oracle Database', nosql: 'NoSQL', spark: 'Spark',
+      kafka: 'Kafka', aws: 'AWS', azure: 'Azure', gcp: 'GCP', 'ci-cd': 'CI/CD', rest: 'REST', llm: 'LLMs',
       spring: 'Spring', 'spring-boot': 'Spring Boot',
     };
     for (const [id, name] of Object.entries(expected)) assert.equal(byId.get(id), name, id);

@@ -236,7 +236,7 @@ export const SKILLS: readonly SkillDef[] = [
   sk('mongodb', 'MongoDB', 'database', ['mongo', 'mongo db', 'mongoose', 'mongodb atlas'], ['nosql', 'nodejs']),
   sk('redis', 'Redis', 'database', ['redis cluster', 'redis streams'], ['caching', 'memcached', 'elasticache']),
   sk('memcached', 'Memcached', 'database', ['memcache'], ['caching', 'redis']),
-  sk('cassandra', 'Apache Cassandra', 'database', ['cassandra', 'apache cassandra', 'cql'], ['nosql', 'scylladb', 'distributed-systems', 'dynamodb'], {
+  sk('cassandra', 'Cassandra', 'database', ['cassandra', 'apache cassandra', 'cql'], ['nosql', 'scylladb', 'distributed-systems', 'dynamodb'], {
     cues: ['nosql', 'database', 'scylla', 'dynamodb', 'hbase', 'mongodb', 'distributed database', 'wide-column', 'kafka', 'datastax'],
   }),
   sk('scylladb', 'ScyllaDB', 'database', ['scylla', 'scylla db'], ['cassandra', 'nosql']),
@@ -251,7 +251,7 @@ export const SKILLS: readonly SkillDef[] = [
   sk('cockroachdb', 'CockroachDB', 'database', ['cockroach db', 'cockroachdb'], ['postgresql', 'distributed-systems', 'spanner']),
   sk('spanner', 'Cloud Spanner', 'database', ['google spanner', 'cloud spanner'], ['gcp', 'distributed-transactions', 'cockroachdb']),
   sk('bigtable', 'Cloud Bigtable', 'database', ['bigtable', 'cloud bigtable'], ['gcp', 'hbase', 'nosql']),
-  sk('hbase', 'Apache HBase', 'database', ['hbase'], ['hadoop', 'bigtable', 'nosql']),
+  sk('hbase', 'HBase', 'database', ['apache hbase', 'hbase'], ['hadoop', 'bigtable', 'nosql']),
   sk('clickhouse', 'ClickHouse', 'database', ['click house'], ['olap', 'data-warehousing']),
   sk('olap', 'OLAP', 'data', ['olap', 'olap cubes', 'druid', 'apache druid', 'apache pinot', 'columnar databases'], ['clickhouse', 'data-warehousing']),
   sk('time-series-databases', 'Time-Series Databases', 'database', ['time series database', 'time-series database', 'time series databases', 'time-series databases', 'tsdb', 'timescaledb', 'influxdb'], ['prometheus', 'postgresql']),
@@ -280,26 +280,26 @@ export const SKILLS: readonly SkillDef[] = [
   sk('microsoft-fabric', 'Microsoft Fabric', 'data', ['microsoft fabric', 'ms fabric'], ['azure', 'power-bi', 'data-lakes']),
   sk('databricks', 'Databricks', 'data', ['databricks', 'azure databricks'], ['spark', 'delta-lake', 'data-lakes']),
   sk('delta-lake', 'Delta Lake', 'data', ['delta lake', 'delta tables'], ['databricks', 'spark', 'data-lakes']),
-  sk('iceberg', 'Apache Iceberg', 'data', ['iceberg', 'apache iceberg', 'iceberg tables'], ['data-lakes', 'spark', 'trino'], {
+  sk('iceberg', 'Iceberg', 'data', ['iceberg', 'apache iceberg', 'iceberg tables'], ['data-lakes', 'spark', 'trino'], {
     cues: ['data lake', 'lakehouse', 'spark', 'trino', 'parquet', 'delta lake', 'hudi', 'table format', 'data engineering'],
   }),
-  sk('parquet', 'Apache Parquet', 'data', ['parquet', 'apache parquet'], ['data-lakes', 'spark', 'avro']),
-  sk('avro', 'Apache Avro', 'data', ['avro', 'apache avro'], ['kafka', 'parquet', 'protobuf']),
+  sk('parquet', 'Parquet', 'data', ['parquet', 'apache parquet'], ['data-lakes', 'spark', 'avro']),
+  sk('avro', 'Avro', 'data', ['avro', 'apache avro'], ['kafka', 'parquet', 'protobuf']),
   sk('data-warehousing', 'Data Warehousing', 'data', ['data warehouse', 'data warehouses', 'data warehousing', 'dwh', 'edw', 'enterprise data warehouse'], ['snowflake', 'bigquery', 'redshift', 'data-modeling', 'etl']),
   sk('data-lakes', 'Data Lakes', 'data', ['data lake', 'data lakes', 'lakehouse', 'data lakehouse'], ['databricks', 'delta-lake', 's3', 'data-warehousing']),
-  sk('spark', 'Apache Spark', 'data', ['spark', 'apache spark', 'spark sql', 'spark streaming', 'structured streaming'], ['pyspark', 'databricks', 'hadoop', 'scala', 'etl'], {
+  sk('spark', 'Spark', 'data', ['spark', 'apache spark', 'spark sql', 'spark streaming', 'structured streaming'], ['pyspark', 'databricks', 'hadoop', 'scala', 'etl'], {
     cues: ['pyspark', 'databricks', 'hadoop', 'etl', 'big data', 'streaming', 'data pipeline', 'data engineering', 'kafka', 'hiveql', 'emr', 'sql', 'distributed computing', 'airflow', 'snowflake', 'flink', 'delta lake', 'parquet', 'data lake', 'data warehouse'],
   }),
   sk('pyspark', 'PySpark', 'data', ['pyspark'], ['spark', 'python', 'databricks']),
-  sk('hadoop', 'Apache Hadoop', 'data', ['hadoop', 'apache hadoop', 'hdfs', 'mapreduce', 'map reduce', 'map/reduce'], ['spark', 'hive', 'hbase']),
-  sk('hive', 'Apache Hive', 'data', ['hive', 'apache hive', 'hiveql', 'hive sql'], ['hadoop', 'spark', 'sql'], { cues: [...BIGDATA, 'hiveql', 'presto', 'impala'] }),
-  sk('pig', 'Apache Pig', 'data', ['pig', 'apache pig', 'pig latin'], ['hadoop', 'hive'], { cues: [...BIGDATA, 'mapreduce', 'hiveql'] }),
-  sk('storm', 'Apache Storm', 'data', ['storm', 'apache storm'], ['stream-processing', 'kafka', 'flink'], { cues: [...BIGDATA, 'real-time', 'stream processing', 'flink', 'topology'] }),
-  sk('flink', 'Apache Flink', 'data', ['flink', 'apache flink', 'pyflink'], ['stream-processing', 'kafka', 'spark']),
-  sk('beam', 'Apache Beam', 'data', ['beam', 'apache beam'], ['dataflow', 'stream-processing', 'spark'], { cues: [...BIGDATA, 'dataflow', 'gcp', 'flink'] }),
+  sk('hadoop', 'Hadoop', 'data', ['hadoop', 'apache hadoop', 'hdfs', 'mapreduce', 'map reduce', 'map/reduce'], ['spark', 'hive', 'hbase']),
+  sk('hive', 'Hive', 'data', ['hive', 'apache hive', 'hiveql', 'hive sql'], ['hadoop', 'spark', 'sql'], { cues: [...BIGDATA, 'hiveql', 'presto', 'impala'] }),
+  sk('pig', 'Pig', 'data', ['pig', 'apache pig', 'pig latin'], ['hadoop', 'hive'], { cues: [...BIGDATA, 'mapreduce', 'hiveql'] }),
+  sk('storm', 'Storm', 'data', ['storm', 'apache storm'], ['stream-processing', 'kafka', 'flink'], { cues: [...BIGDATA, 'real-time', 'stream processing', 'flink', 'topology'] }),
+  sk('flink', 'Flink', 'data', ['flink', 'apache flink', 'pyflink'], ['stream-processing', 'kafka', 'spark']),
+  sk('beam', 'Beam', 'data', ['beam', 'apache beam'], ['dataflow', 'stream-processing', 'spark'], { cues: [...BIGDATA, 'dataflow', 'gcp', 'flink'] }),
   sk('presto', 'Presto', 'data', ['presto', 'prestodb', 'presto sql'], ['trino', 'hive', 'sql'], { cues: [...BIGDATA, 'prestodb', 'trino', 'hiveql', 'athena', 'query engine'] }),
   sk('trino', 'Trino', 'data', ['trino', 'starburst'], ['presto', 'sql', 'data-lakes']),
-  sk('airflow', 'Apache Airflow', 'data', ['airflow', 'apache airflow', 'mwaa', 'cloud composer'], ['etl', 'data-pipelines', 'dagster', 'dbt']),
+  sk('airflow', 'Airflow', 'data', ['airflow', 'apache airflow', 'mwaa', 'cloud composer'], ['etl', 'data-pipelines', 'dagster', 'dbt']),
   sk('dagster', 'Dagster', 'data', ['dagster'], ['airflow', 'data-pipelines']),
   sk('prefect', 'Prefect', 'data', ['prefect'], ['airflow', 'data-pipelines']),
   sk('dbt', 'dbt', 'data', ['data build tool', 'dbt core', 'dbt cloud'], ['sql', 'snowflake', 'data-modeling', 'airflow'], {
@@ -343,7 +343,7 @@ export const SKILLS: readonly SkillDef[] = [
   sk('looker', 'Looker', 'data', ['looker', 'lookml'], ['data-visualization', 'business-intelligence', 'bigquery'], {
     cues: ['business intelligence', 'tableau', 'power bi', 'sql', 'bigquery', 'dbt', 'lookml', 'analytics', 'data visualization'],
   }),
-  sk('excel', 'Microsoft Excel', 'tool', ['excel', 'ms excel', 'microsoft excel', 'advanced excel', 'excel vba', 'vlookup', 'pivot tables'], ['power-bi', 'visual-basic', 'sql'], {
+  sk('excel', 'Excel', 'tool', ['excel', 'ms excel', 'microsoft excel', 'advanced excel', 'excel vba', 'vlookup', 'pivot tables'], ['power-bi', 'visual-basic', 'sql'], {
     cues: OFFICE,
   }),
 
@@ -402,7 +402,7 @@ export const SKILLS: readonly SkillDef[] = [
   sk('cloud', 'Cloud Computing', 'cloud', ['cloud computing', 'cloud platforms', 'cloud platform', 'cloud infrastructure', 'cloud services', 'cloud-native', 'cloud native', 'public cloud', 'cloud', 'cloud environment', 'cloud environments', 'cloud development'], ['aws', 'azure', 'gcp', 'kubernetes', 'serverless']),
   sk('aws', 'AWS', 'cloud', ['amazon web services', 'aws cloud', 'aws services'], ['s3', 'ec2', 'lambda', 'eks', 'dynamodb', 'terraform']),
   sk('azure', 'Azure', 'cloud', ['microsoft azure', 'azure cloud', 'azure services'], ['aks', 'azure-functions', 'azure-devops', 'dotnet']),
-  sk('gcp', 'Google Cloud', 'cloud', ['gcp', 'google cloud platform', 'google cloud'], ['bigquery', 'gke', 'cloud-run', 'google-pubsub']),
+  sk('gcp', 'GCP', 'cloud', ['gcp', 'google cloud platform', 'google cloud'], ['bigquery', 'gke', 'cloud-run', 'google-pubsub']),
   sk('oci', 'Oracle Cloud', 'cloud', ['oci', 'oracle cloud', 'oracle cloud infrastructure'], ['oracle-db', 'cloud']),
   sk('multi-cloud', 'Multi-Cloud', 'cloud', ['multi-cloud', 'multicloud', 'multi cloud', 'hybrid cloud', 'hybrid-cloud'], ['cloud', 'aws', 'azure', 'gcp']),
   sk('s3', 'Amazon S3', 'cloud', ['s3', 'aws s3', 'amazon s3', 's3 buckets'], ['aws', 'data-lakes', 'cloudfront']),
@@ -529,7 +529,7 @@ export const SKILLS: readonly SkillDef[] = [
   sk('slo', 'SLOs & SLIs', 'observability', ['slo', 'slos', 'sli', 'slis', 'service level objectives', 'service level indicators', 'error budgets', 'error budget'], ['sre', 'reliability', 'monitoring']),
 
   /* ───────────── messaging / streaming ───────────── */
-  sk('kafka', 'Apache Kafka', 'messaging', ['kafka', 'apache kafka', 'confluent kafka', 'confluent', 'msk', 'amazon msk', 'kafka connect'], ['event-driven', 'message-queues', 'kafka-streams', 'rabbitmq', 'stream-processing']),
+  sk('kafka', 'Kafka', 'messaging', ['kafka', 'apache kafka', 'confluent kafka', 'confluent', 'msk', 'amazon msk', 'kafka connect'], ['event-driven', 'message-queues', 'kafka-streams', 'rabbitmq', 'stream-processing']),
   sk('kafka-streams', 'Kafka Streams', 'messaging', ['kafka streams', 'ksql', 'ksqldb'], ['kafka', 'stream-processing']),
   sk('rabbitmq', 'RabbitMQ', 'messaging', ['rabbitmq', 'rabbit mq', 'amqp'], ['message-queues', 'kafka', 'celery']),
   sk('activemq', 'ActiveMQ', 'messaging', ['activemq', 'active mq', 'apache activemq', 'amazon mq', 'jms'], ['message-queues', 'rabbitmq']),

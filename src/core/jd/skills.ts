@@ -184,6 +184,8 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
         if (namesATeam(text, r.end, quote)) continue;
         if ((perSentence.get(qStart) ?? 0) >= 5 && AREAS_LIST.test(quote) && !REQUIREMENT_WORDS.test(quote)) continue;
         if (DEGREE.test(quote) && BLURB_CATEGORIES.has(r.entry.skill.category)) continue;
+        // "a fast-paced, agile environment", "agile digital": a culture word, not a practice the job asks for.
+        if (r.entry.skill.category === 'practice' && /^[\s,-]*(environment|culture|mindset|digital|organi[sz]ation|company|startup|world)\b/i.test(text.slice(r.end, r.end + 30))) continue;
         // Broad concepts in the company blurb ("fields as diverse as cybersecurity") describe the company, not the job.
         if ((kind === 'intro' || kind === 'about') && BLURB_CATEGORIES.has(r.entry.skill.category) && !LEAD_IN.test(text.slice(Math.max(qStart, r.start - 60), r.start))) continue;
         const weak = r.entry.generic || Boolean(r.entry.skill.ambiguous);
