@@ -17,15 +17,15 @@ export interface Decision<T> {
 
 const TITLE_RULES: [RoleFamily, RegExp][] = [
   // Titles that name a non-software family outright, before any software word in them can mislead.
-  ['other', /\b(physical security|documentation engineer|technical writer|enterprise architect|solutions? architect|sales engineer|field engineer|support engineer)\b/i],
+  ['other', /\b(physical security|documentation engineer|technical writer|enterprise architect|solutions? architect|sales engineer|field engineer|support engineer|project engineer|power platform|outsystems|low-code|no-code|dynamics 365|sharepoint|salesforce|servicenow|mainframe|cobol)\b/i],
   // A frontend and a backend technology in one title: "React and Node.js developer".
-  ['full-stack', /\b(react|angular|vue|front[- ]?end)\b.*\b(node(\.js)?|java|python|\.net|c#|django|rails|back[- ]?end|spring)\b|\b(node(\.js)?|java|python|\.net|c#|django|rails|back[- ]?end|spring)\b.*\b(react|angular|vue|front[- ]?end)\b/i],
+  ['full-stack', /^(?!.*\b(ui|ux|front[- ]?end|back[- ]?end)\b).*(\b(react|angular|vue)\b.*\b(node(\.js)?|java|python|\.net|c#|django|rails|spring)\b|\b(node(\.js)?|java|python|\.net|c#|django|rails|spring)\b.*\b(react|angular|vue)\b)/i],
   ['engineering-manager', /\b(engineering manager|manager,? (software )?engineering|software (development |engineering )?manager|development manager|head of (software |platform |data )?engineering|director,? (of )?(software |platform )?engineering|(software |platform )?engineering director|vp,? (of )?engineering|vice president,? (of )?engineering|engineering lead manager)\b/i],
   ['security', /\b(security|appsec|devsecops|penetration|pentest|cyber|secops|threat|vulnerability|soc analyst|iam engineer|identity engineer)\b/i],
-  ['ml', /\b(machine learning|ml engineer|mle|ml ops|mlops|ml platform|\bml\b|deep learning|computer vision|nlp|natural language|llm|genai|gen ai|generative ai|ai engineer|ai\/ml|ml\/ai|ai (platform|infrastructure|software|developer|researcher|scientist|specialist|training|models?|systems|research)|(engineer|developer)\b.*\bdata science|data science\b.*\b(engineer|developer)|applied scientist|research scientist|research engineer)\b/i],
+  ['ml', /\b(machine learning|ml engineer|mle|ml ops|mlops|ml platform|\bml\b|deep learning|computer vision|nlp|natural language|llm|genai|gen ai|generative ai|ai engineer|ai\/ml|ml\/ai|ai (platform|infrastructure|software|developer|researcher|scientist|specialist|training|models?|systems|research)|software (engineer|developer)\b.*\bdata science|applied scientist|research scientist|research engineer)\b/i],
   ['data-science', /\b(data scien\w*|data analyst|analytics manager|statistician|quantitative (analyst|researcher)|decision scien\w*|business intelligence analyst|product analyst|insights analyst)\b/i],
-  ['data-engineering', /\b(data engineer\w*|etl|data platform|big data|analytics engineer|data warehouse|bi (engineer|developer)|data (infrastructure|pipeline|integration) engineer|database (engineer|developer|administrator)|dba)\b/i],
-  ['sre', /\b(sre|site reliability|devops|dev ops|platform engineer\w*|infrastructure|cloud engineer|cloud (infrastructure|platform|operations)|production engineer|release engineer|build engineer|systems engineer|kubernetes|reliability engineer|linux (engineer|administrator)|systems administrator|network engineer)\b/i],
+  ['data-engineering', /\b(data engineer\w*|etl|big data|analytics engineer|data warehouse|bi (engineer|developer)|data infrastructure|data (pipeline|integration) engineer|database (engineer|developer|administrator)|dba)\b/i],
+  ['sre', /\b(sre|site reliability|devops|dev ops|platform engineer\w*|data platform|infrastructure|cloud engineer|cloud (infrastructure|platform|operations)|production engineer|release engineer|build engineer|systems engineer|kubernetes|reliability engineer|linux (engineer|administrator)|systems administrator|network engineer)\b/i],
   ['mobile', /\b(ios|android|mobile|react native|flutter|swift developer|kotlin developer)\b/i],
   ['full-stack', /\b(full[- ]?stack|fullstack)\b/i],
   ['frontend', /\b(front[- ]?end|frontend|ui engineer|ui developer|ux engineer|web developer|react (developer|engineer)|angular (developer|engineer)|javascript (developer|engineer)|web engineer)\b/i],
@@ -33,7 +33,7 @@ const TITLE_RULES: [RoleFamily, RegExp][] = [
   ['other', /\b(qa|quality (assurance|engineer)|test (engineer|automation)|sdet|embedded|firmware|hardware|fpga|asic|electrical|mechanical|product manager|product owner|program manager|project manager|designer|technical writer|support|solutions (architect|engineer)|sales|customer|consultant|scrum master|business analyst|salesforce|servicenow|sap\b|erp|rpa|technician|recruiter|controls engineer|robotics|game developer|unity|unreal)\b/i],
 ];
 
-const PEOPLE_MANAGEMENT = /\b(direct reports|people management|manag(e|ing) (a |the )?(team|teams|group) of|manag(e|ing) (technical |engineering )?teams|hire,? (develop|coach|mentor)|performance reviews|build and lead (a |the )?team|lead(ing)? a team of \d+)/i;
+const PEOPLE_MANAGEMENT = /\b(direct reports|people management|coach(es|ing)? and direct|direct(s|ing)? (the |a )?teams?|lead and develop (a |the )?team|manag(e|ing) (a |the )?(team|teams|group) of|manag(e|ing) (technical |engineering )?teams|hire,? (develop|coach|mentor)|performance reviews|build and lead (a |the )?team|lead(ing)? a team of \d+)/i;
 
 const GENERIC_TITLE = /\b(software|developer|engineer|engineering|programmer|swe|sde|architect|technical lead|tech lead|coder|intern|internship)\b/i;
 
@@ -62,7 +62,14 @@ export function detectRole(title: string | undefined, skills: readonly DetectedS
       return { value: family, evidence: [`title "${t}" names ${m[0]}`] };
     }
   }
-  // A generic title ("Software Engineer"), or none: weigh what the posting asks for.
+  // A generic title ("Software Engineer"), or none: weigh what the posting asks for. Required UI framework work and
+  // required server-side work together make it full-stack.
+  const req = (cats: readonly string[]): DetectedSkill[] => skills.filter((s) => s.required && cats.includes(s.category));
+  const uiRequired = req(['frontend']).some((s) => ['react', 'angular', 'vue', 'svelte', 'nextjs', 'angularjs'].includes(s.id));
+  const serverRequired = req(['backend-framework', 'database']).length > 0 || skills.some((s) => s.required && ['nodejs', 'csharp', 'java', 'python', 'go', 'dotnet'].includes(s.id));
+  if ((!t || GENERIC_TITLE.test(t)) && uiRequired && serverRequired) {
+    return { value: 'full-stack', evidence: [t ? `generic title "${t}"` : 'no title', 'it requires both UI framework and server-side work'] };
+  }
   const score: Record<string, number> = {};
   const add = (family: RoleFamily, n: number): void => {
     score[family] = (score[family] ?? 0) + n;
@@ -107,10 +114,10 @@ const LEVEL_RULES: [Level, RegExp][] = [
 
 /** The smallest "N+ years" / "N-M years" of experience that a posting asks for in its requirements. */
 export function yearsOfExperience(text: string): { years: number; quote: string } | null {
-  const re = /\b(\d{1,2})(?:\s*(?:\+|plus)|\s*(?:-|–|to)\s*\d{1,2})?\s*(?:\+\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:[\w/+#.-]+\s+){0,4}?(?:experience|industry|professional|hands-on|working|software|engineering|development|programming)/gi;
+  const re = /\b(\d{1,2})(?:\s*(?:\+|plus)|\s*(?:-|–|to)\s*\d{1,2})?\s*(?:\+\s*)?years?(?:'|’)?\s+(?:of\s+)?(?:[\w/+#.-]+\s+){0,4}?(?:experience|industry|professional|hands-on|working|software|engineering|development|programming|building|designing|developing|writing|shipping|delivering)|\bexperience (?:of|:)\s*(\d{1,2})\s*(?:\+|(?:-|–|to)\s*\d{1,2})?\s*years/gi;
   let best: { years: number; quote: string } | null = null;
   for (const m of text.matchAll(re)) {
-    const years = Number(m[1]);
+    const years = Number(m[1] ?? m[2]);
     if (years > 30) continue;
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     const lineEnd = text.indexOf('\n', m.index);
