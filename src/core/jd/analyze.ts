@@ -83,7 +83,11 @@ export function analyzePosting(input: PostingInput, matcher: SkillMatcher = skil
   }
   const sections = splitSections(text);
   const title = input.title?.trim() || inferTitle(text);
-  const skills = matcher.find(text, sections, { company: input.company });
+  // "About Salesforce": the posting's own company (or its parent) names itself in a heading.
+  const companies = [input.company, ...sections.map((s) => /^about\s+(?!us\b|the\b|you\b|this\b|our\b)(.{2,40})$/i.exec(s.heading ?? '')?.[1])].filter(
+    (c): c is string => typeof c === 'string' && c.trim() !== '',
+  );
+  const skills = matcher.find(text, sections, { companies });
   const role = detectRole(title ?? undefined, skills, text);
   const level = detectLevel(title ?? undefined, role.value, text);
   return {

@@ -657,7 +657,10 @@ export const SKILLS: readonly SkillDef[] = [
   sk('caching', 'Caching', 'architecture', ['caching', 'cache', 'caches', 'cache invalidation', 'distributed caching', 'caching strategies', 'caching layers', 'in-memory caching'], ['redis', 'memcached', 'cdn', 'scalability']),
   sk('load-balancing', 'Load Balancing', 'architecture', ['load balancing', 'load balancer', 'load balancers', 'elb', 'alb', 'aws elb', 'application load balancer'], ['nginx', 'scalability', 'availability', 'haproxy']),
   sk('scalability', 'Scalability', 'architecture', ['scalability', 'scalable systems', 'horizontal scaling', 'vertical scaling', 'scale-out', 'high-throughput systems', 'highly scalable'], ['system-design', 'sharding', 'caching', 'load-balancing']),
-  sk('reliability', 'Reliability', 'architecture', ['reliability', 'fault tolerance', 'fault-tolerant', 'fault tolerant', 'resilience', 'resiliency', 'resilient systems', 'system reliability'], ['availability', 'sre', 'observability', 'resilience-patterns']),
+  sk('reliability', 'Reliability', 'architecture', ['reliability', 'fault tolerance', 'fault-tolerant', 'fault tolerant', 'resilience', 'resiliency', 'resilient systems', 'system reliability'], ['availability', 'sre', 'observability', 'resilience-patterns'], {
+    // "quality, reliability and performance" is a wish list; reliability engineering comes with its vocabulary.
+    cues: ['slo', 'slos', 'sla', 'slas', 'uptime', 'availability', 'on-call', 'incident', 'redundancy', 'failover', 'error budget', 'throughput', 'distributed systems', 'production systems', 'site reliability'],
+  }),
   sk('availability', 'High Availability', 'architecture', ['high availability', 'highly available', 'high-availability', 'uptime', 'failover'], ['replication', 'reliability', 'load-balancing', 'disaster-recovery'], { cs: ['HA'] }),
   sk('disaster-recovery', 'Disaster Recovery', 'architecture', ['disaster recovery', 'business continuity', 'backup and recovery', 'backup and restore', 'rpo', 'rto', 'rpo/rto'], ['availability', 'replication']),
   sk('resilience-patterns', 'Resilience Patterns', 'architecture', ['circuit breaker', 'circuit breakers', 'exponential backoff', 'retries with backoff', 'retry logic', 'bulkheads', 'bulkhead pattern', 'graceful degradation', 'resilience4j', 'hystrix'], ['reliability', 'microservices', 'idempotency']),

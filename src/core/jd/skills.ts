@@ -38,7 +38,7 @@ interface AliasEntry {
 export interface SkillMatcher {
   readonly skills: readonly SkillDef[];
   byId: ReadonlyMap<string, SkillDef>;
-  find(text: string, sections: readonly Section[], options?: { company?: string | undefined }): DetectedSkill[];
+  find(text: string, sections: readonly Section[], options?: { company?: string | undefined; companies?: readonly string[] }): DetectedSkill[];
 }
 
 interface Token {
@@ -156,7 +156,7 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
     find(text, sections, options = {}) {
       const raw = matchAll(text, tokenize(text));
       const specific = raw.filter((r) => !r.entry.generic && !r.entry.skill.ambiguous);
-      const company = options.company?.trim().toLowerCase();
+      const companies = [options.company, ...(options.companies ?? [])].filter((c): c is string => typeof c === 'string').map((c) => c.trim().toLowerCase());
 
       // How many mentions each sentence holds: a long enumeration of "areas" is a company blurb, not a requirement.
       const perSentence = new Map<number, number>();
@@ -180,7 +180,7 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
         if (kind === 'benefits' || kind === 'legal') continue;
         const { quote, qStart } = sentenceAround(text, r.start, r.end);
         if (boilerplateKind(quote) !== null) continue;
-        if (isPlaceOrCompany(text, r.start, r.end, company)) continue;
+        if (companies.length === 0 ? isPlaceOrCompany(text, r.start, r.end, undefined) : companies.some((c) => isPlaceOrCompany(text, r.start, r.end, c))) continue;
         if (namesATeam(text, r.end, quote)) continue;
         if ((perSentence.get(qStart) ?? 0) >= 5 && AREAS_LIST.test(quote) && !REQUIREMENT_WORDS.test(quote)) continue;
         if (DEGREE.test(quote) && BLURB_CATEGORIES.has(r.entry.skill.category)) continue;
