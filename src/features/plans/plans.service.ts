@@ -74,8 +74,15 @@ export function createPlansService(deps: { db: Database; clock: () => Date }): P
     };
   };
 
+  const get = async (tenantId: string, id: string): Promise<PlanRecord> => {
+    const row = await withTenant(db, tenantId, (tx) => repo.findPlan(tx, id));
+    if (!row) throw notFound('plan', id);
+    return toRecord(row);
+  };
+
   return {
     preview,
+    get,
     async postingFromBody(body) {
       if ((body.text === undefined) === (body.file === undefined)) throw new AppError('BAD_REQUEST', 'body: give the posting as "text" or as "file", not both and not neither');
       let text = body.text ?? '';
@@ -102,7 +109,7 @@ export function createPlansService(deps: { db: Database; clock: () => Date }): P
           interview_date: input.interviewDate ?? null,
         }),
       );
-      return this.get(tenantId, id);
+      return get(tenantId, id);
     },
     async list(tenantId) {
       const rows = await withTenant(db, tenantId, (tx) => repo.listPlans(tx, 200));
@@ -114,11 +121,6 @@ export function createPlansService(deps: { db: Database; clock: () => Date }): P
         interviewDate: iso(r.interview_date),
         createdAt: (r.created_at instanceof Date ? r.created_at : new Date(r.created_at)).toISOString(),
       }));
-    },
-    async get(tenantId, id) {
-      const row = await withTenant(db, tenantId, (tx) => repo.findPlan(tx, id));
-      if (!row) throw notFound('plan', id);
-      return toRecord(row);
     },
     async remove(tenantId, id) {
       if (!(await withTenant(db, tenantId, (tx) => repo.deletePlan(tx, id)))) throw notFound('plan', id);
