@@ -46,11 +46,11 @@ export const SKILLS: readonly SkillDef[] = [
     cs: ['Go'],
     cues: [...PROG, ...PEER_LANGS, 'goroutine', 'grpc', 'microservices', 'kubernetes'],
   }),
-  sk('javascript', 'JavaScript', 'language', ['js', 'ecmascript', 'es6', 'es2015', 'es2020', 'vanilla js', 'vanilla javascript', 'javascript/typescript'], ['typescript', 'nodejs', 'react', 'html', 'css']),
+  sk('javascript', 'JavaScript', 'language', ['js', 'ecmascript', 'es6', 'es2015', 'es2020', 'vanilla js', 'vanilla javascript'], ['typescript', 'nodejs', 'react', 'html', 'css']),
   sk('typescript', 'TypeScript', 'language', ['typescript', 'ts/js'], ['javascript', 'nodejs', 'react', 'angular']),
   sk('csharp', 'C#', 'language', ['c#', 'c sharp', 'c-sharp', 'csharp'], ['dotnet', 'aspnet', 'entity-framework', 'unity']),
   sk('dotnet', '.NET', 'backend-framework', ['.net', '.net core', 'dotnet', 'dotnet core', '.net framework', '.net 6', '.net 7', '.net 8', 'net core'], ['csharp', 'aspnet', 'entity-framework', 'azure']),
-  sk('cpp', 'C++', 'language', ['c++', 'cpp', 'c/c++', 'c++11', 'c++14', 'c++17', 'c++20', 'modern c++', 'stl'], ['c', 'cmake', 'rust', 'concurrency']),
+  sk('cpp', 'C++', 'language', ['c++', 'cpp', 'c++11', 'c++14', 'c++17', 'c++20', 'modern c++', 'stl'], ['c', 'cmake', 'rust', 'concurrency']),
   sk('c', 'C', 'language', ['c programming', 'c language', 'ansi c', 'embedded c', 'c99'], ['cpp', 'embedded-systems', 'linux-kernel', 'assembly'], {
     cs: ['C'],
     cues: [...PROG, 'c++', 'embedded systems', 'embedded software', 'firmware', 'kernel', 'linux', 'assembly', 'microcontroller', 'rtos', 'pointers', 'memory management', 'python', 'golang'],
@@ -504,7 +504,7 @@ export const SKILLS: readonly SkillDef[] = [
 
   /* ───────────── observability ───────────── */
   sk('observability', 'Observability', 'observability', ['o11y', 'observability tools', 'observability stack'], ['monitoring', 'logging', 'distributed-tracing', 'opentelemetry', 'prometheus']),
-  sk('monitoring', 'Monitoring & Alerting', 'observability', ['monitoring', 'alerting', 'monitoring and alerting', 'monitoring & alerting', 'system monitoring', 'infrastructure monitoring'], ['observability', 'prometheus', 'grafana', 'datadog'], {
+  sk('monitoring', 'Monitoring & Alerting', 'observability', ['monitoring', 'alerting', 'monitoring and alerting', 'monitoring & alerting', 'system monitoring', 'infrastructure monitoring', 'monitoring tools', 'performance monitoring', 'application monitoring', 'monitoring solutions', 'production monitoring'], ['observability', 'prometheus', 'grafana', 'datadog'], {
     cues: ['alerting', 'alerts', 'observability', 'prometheus', 'grafana', 'datadog', 'logging', 'on-call', 'tracing', 'uptime', 'infrastructure', 'production systems', 'sre'],
   }),
   sk('logging', 'Logging', 'observability', ['logging', 'structured logging', 'log aggregation', 'log management', 'centralized logging', 'logs'], ['observability', 'elk-stack', 'splunk']),
@@ -692,7 +692,7 @@ export const SKILLS: readonly SkillDef[] = [
   sk('embedded-systems', 'Embedded Systems', 'os', ['embedded systems', 'embedded software', 'embedded development', 'firmware', 'microcontrollers', 'microcontroller', 'arm cortex', 'stm32', 'arduino', 'raspberry pi'], ['c', 'cpp', 'rtos', 'assembly']),
 
   /* ───────────── engineering practices ───────────── */
-  sk('agile', 'Agile', 'practice', ['agile', 'agile methodologies', 'agile methodology', 'agile development', 'agile/scrum', 'agile software development', 'agile environment'], ['scrum', 'kanban', 'jira']),
+  sk('agile', 'Agile', 'practice', ['agile', 'agile methodologies', 'agile methodology', 'agile development', 'agile software development', 'agile environment'], ['scrum', 'kanban', 'jira']),
   sk('scrum', 'Scrum', 'practice', ['scrum', 'sprints', 'sprint planning', 'daily standups', 'scrum ceremonies'], ['agile', 'kanban', 'jira']),
   sk('kanban', 'Kanban', 'practice', ['kanban'], ['agile', 'scrum']),
   sk('safe', 'Scaled Agile Framework', 'practice', ['scaled agile framework', 'scaled agile'], ['agile', 'scrum'], { cs: ['SAFe'] }),
@@ -736,7 +736,7 @@ export const SKILLS: readonly SkillDef[] = [
   sk('unreal-engine', 'Unreal Engine', 'tool', ['unreal engine', 'unreal', 'ue4', 'ue5'], ['cpp', 'unity']),
 
   /* ───────────── operating systems ───────────── */
-  sk('linux', 'Linux', 'os', ['linux', 'gnu/linux', 'unix/linux', 'linux/unix', 'linux administration', 'linux systems'], ['bash', 'unix', 'ubuntu', 'rhel', 'docker']),
+  sk('linux', 'Linux', 'os', ['linux', 'gnu/linux', 'linux administration', 'linux systems'], ['bash', 'unix', 'ubuntu', 'rhel', 'docker']),
   sk('unix', 'Unix', 'os', ['unix', 'posix', 'unix-like', 'solaris', 'freebsd'], ['linux', 'shell-scripting']),
   sk('ubuntu', 'Ubuntu', 'os', ['ubuntu', 'debian'], ['linux']),
   sk('rhel', 'Red Hat Enterprise Linux', 'os', ['rhel', 'red hat', 'redhat', 'red hat enterprise linux', 'centos', 'rocky linux', 'fedora'], ['linux']),

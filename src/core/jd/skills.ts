@@ -100,15 +100,17 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
   for (const [first, list] of byFirst) for (const c of list) if (c.tokens.length === 1 && !c.raw && !c.entry.generic && !c.entry.skill.ambiguous) single.set(first, c.entry.skill);
   for (const list of byFirst.values()) {
     for (const c of list) {
-      // Only whole words of a multi-word alias: "azure devops" names Azure, but "next.js" does not name "js".
+      // Only whole words of a multi-word alias ("next.js" does not name "js"), and only where the product belongs
+      // to the named platform: a cloud provider's service ("aws bedrock", "gcp vertex ai") names the provider, and
+      // a product named after its base ("kafka streams", "spring boot") names the base. "SQL Server" is not SQL,
+      // and "Azure DevOps" is not Azure.
       if (c.tokens.length < 2 || c.raw || !c.spaced) continue;
-      for (const word of c.tokens) {
-        const other = single.get(word);
-        // Only cloud platforms are implied ("aws lambda" is AWS); "SQL Server" is not SQL, "Azure DevOps" is not Azure.
-        if (other && other.id !== c.entry.skill.id && other.category === 'cloud' && c.entry.skill.category === 'cloud' && !c.entry.implies.includes(other)) {
-          c.entry.implies.push(other);
-        }
-      }
+      const first = single.get(c.tokens[0] ?? '');
+      const skill = c.entry.skill;
+      if (!first || first.id === skill.id || c.entry.implies.includes(first)) continue;
+      const providerService = first.category === 'cloud' && skill.category !== 'devops';
+      const sameFamily = first.category === skill.category && skill.category !== 'database' && skill.category !== 'language';
+      if (providerService || sameFamily) c.entry.implies.push(first);
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
@@ -139,7 +141,8 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
           if (!last) continue;
           // Word boundaries: "asp.net" is not ".net", "c++" and "c#" are not "c", "x.react" is not "react".
           if (prev && prev.end === tok.start && (isWord(prev.t) ? !isWord(tok.t) : prev.t === '.' || prev.t === '@' || prev.t === '#' || prev.t === '_')) continue;
-          if (next && next.start === last.end && (next.t === '+' || next.t === '#' || (next.t === '.' && /^[\p{L}\p{N}]/u.test(text[next.end] ?? '')))) continue;
+          // "node.js"-like continuations ("x.io", "x.net") are other names; "Git.Strong" is a missing space.
+          if (next && next.start === last.end && (next.t === '+' || next.t === '#' || (next.t === '.' && /^[\p{Ll}\p{N}]/u.test(text[next.end] ?? '')))) continue;
           out.push({ start: tok.start, end: last.end, text: text.slice(tok.start, last.end), entry: c.entry });
           matched = n;
           break;
@@ -180,14 +183,17 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
         if (kind === 'benefits' || kind === 'legal') continue;
         const { quote, qStart } = sentenceAround(text, r.start, r.end);
         if (boilerplateKind(quote) !== null) continue;
-        if (companies.length === 0 ? isPlaceOrCompany(text, r.start, r.end, undefined) : companies.some((c) => isPlaceOrCompany(text, r.start, r.end, c))) continue;
-        if (namesATeam(text, r.end, quote)) continue;
+        const placeName = Boolean(r.entry.skill.ambiguous);
+        if (companies.length === 0 ? isPlaceOrCompany(text, r.start, r.end, undefined, placeName) : companies.some((c) => isPlaceOrCompany(text, r.start, r.end, c, placeName))) continue;
+        // "DevOps teams" are people to work with; a "scrum team" is how the work is done.
+        if (r.entry.skill.category !== 'practice' && namesATeam(text, r.end, quote)) continue;
         if ((perSentence.get(qStart) ?? 0) >= 5 && AREAS_LIST.test(quote) && !REQUIREMENT_WORDS.test(quote)) continue;
         if (DEGREE.test(quote) && BLURB_CATEGORIES.has(r.entry.skill.category)) continue;
         // "a fast-paced, agile environment", "agile digital": a culture word, not a practice the job asks for.
         if (r.entry.skill.category === 'practice' && /^[\s,-]*(environment|culture|mindset|digital|organi[sz]ation|company|startup|world)\b/i.test(text.slice(r.end, r.end + 30))) continue;
         // Broad concepts in the company blurb ("fields as diverse as cybersecurity") describe the company, not the job.
-        if ((kind === 'intro' || kind === 'about') && BLURB_CATEGORIES.has(r.entry.skill.category) && !LEAD_IN.test(text.slice(Math.max(qStart, r.start - 60), r.start))) continue;
+        const blurb = kind === 'about' || (kind === 'intro' && !quote.startsWith('- ') && !/\b(you|your|you'll|will|must|experience)\b/i.test(quote));
+        if (blurb && BLURB_CATEGORIES.has(r.entry.skill.category) && !LEAD_IN.test(text.slice(Math.max(qStart, r.start - 60), r.start))) continue;
         const weak = r.entry.generic || Boolean(r.entry.skill.ambiguous);
         if (weak && !technicalContext(text, r, r.entry.skill, specific, quote, qStart)) continue;
         const required = kind !== 'preferred' && !NICE_TO_HAVE.test(quote);
@@ -215,12 +221,14 @@ export function sentenceAround(text: string, start: number, end: number): { quot
   return { quote: text.slice(s, Math.min(text.length, e + 1)), qStart: s };
 }
 
-const US_STATES = /^,?\s*(?:[A-Z]{2}\b|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|metro|area)\b/;
+const STATE_CODES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
+const US_STATES = new RegExp(`^,?\\s*(?:(?:${STATE_CODES})\\b(?!\\s*/)|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|metro|area)\\b`);
 
-function isPlaceOrCompany(text: string, start: number, end: number, company: string | undefined): boolean {
+function isPlaceOrCompany(text: string, start: number, end: number, company: string | undefined, placeName: boolean): boolean {
   const after = text.slice(end, end + 30);
   const before = text.slice(Math.max(0, start - 40), start);
-  if (US_STATES.test(after) && /^[A-Z]/.test(text[start] ?? '')) return true;
+  // "Phoenix, AZ": only words that can be place names (the ambiguous ones); "Python, AI" is a list.
+  if (placeName && US_STATES.test(after) && /^[A-Z]/.test(text[start] ?? '')) return true;
   if (/\b(located in|based in|offices? in|headquartered in|location:?|relocat\w* to|near)\s*$/i.test(before)) return true;
   if (company && company.length >= 3) {
     const word = text.slice(start, end).toLowerCase();
@@ -260,10 +268,11 @@ function technicalContext(
 ): boolean {
   const after = text.slice(r.end, r.end + 40);
   if (EVERYDAY_AFTER.test(after) && !/^[\s-]+(lang|programming)/i.test(after)) return false;
-  const local = quote.toLowerCase();
+  // Cues in the sentence, or close by in a list that spans several short lines.
+  const local = `${quote} ${text.slice(Math.max(0, r.start - 120), r.end + 120)}`.toLowerCase();
   if ((skill.contextCues ?? []).some((cue) => local.includes(cue.toLowerCase()))) return true;
   // A list of technologies: another unambiguous skill close by, separated only by list punctuation or "and/or".
-  const sep = /^[\s,/&()|;:+]*(?:\b(?:and|or|as well as|including|such as|like|plus)\b[\s,/&()|;:]*)?$/i;
+  const sep = /^[\s,/&()|;:+•*-]*(?:\b(?:and|or|as well as|including|such as|like|plus)\b[\s,/&()|;:•*-]*)?$/i;
   for (const s of specific) {
     if (s.end <= r.start && r.start - s.end <= 60 && sep.test(text.slice(s.end, r.start))) return true;
     if (s.start >= r.end && s.start - r.end <= 60 && sep.test(text.slice(r.end, s.start))) return true;
