@@ -87,7 +87,7 @@ export function analyzePosting(input: PostingInput, matcher: SkillMatcher = skil
   const companies = [input.company, ...sections.map((s) => /^about\s+(?!us\b|the\b|you\b|this\b|our\b)(.{2,40})$/i.exec(s.heading ?? '')?.[1])].filter(
     (c): c is string => typeof c === 'string' && c.trim() !== '',
   );
-  const skills = matcher.find(text, sections, { companies });
+  const skills = matcher.find(text, sections, { companies, title });
   const role = detectRole(title ?? undefined, skills, text);
   const level = detectLevel(title ?? undefined, role.value, text);
   return {

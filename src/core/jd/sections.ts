@@ -17,7 +17,7 @@ const HEADING_KINDS: [SectionKind, RegExp][] = [
   ['legal', /\b(equal (employment )?opportunit|equality|eeo|accommodation|disclaimer|privacy|e-verify|background check|diversity|inclusion|notice to|fraud|legal)\b/i],
   ['requirements', /\b(requirements?|qualifications?|what you('ll)? (need|bring|have)|must[- ]haves?|you have|you bring|skills|experience|who you are|about you|we('re| are) looking for|ideal candidate|competenc|your profile|what we look for|knowledge|expertise)\b/i],
   ['responsibilities', /\b(responsibilit|what you('ll)? (do|work on|be doing)|the role|your role|role overview|duties|day[- ]to[- ]day|you will|in this role|impact|job (description|summary|overview)|position (summary|overview)|key (tasks|accountabilities)|the job|the opportunity|mission of the role)\b/i],
-  ['about', /\b(about (us|the (company|team|organization|role))|who we are|our (company|mission|story|team)|company (overview|description)|meet the team|the team)\b/i],
+  ['about', /\b(about (us|the (company|team|organization|role))|who we are|our (company|mission|story|team)|company (overview|description)|meet the team|the team)\b|^about\s+[A-Z][\w&.' -]{1,40}$/i],
 ];
 
 /** A line that introduces a section: short, no sentence punctuation inside, often ending with a colon. */

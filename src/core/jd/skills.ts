@@ -38,7 +38,7 @@ interface AliasEntry {
 export interface SkillMatcher {
   readonly skills: readonly SkillDef[];
   byId: ReadonlyMap<string, SkillDef>;
-  find(text: string, sections: readonly Section[], options?: { company?: string | undefined; companies?: readonly string[] }): DetectedSkill[];
+  find(text: string, sections: readonly Section[], options?: { company?: string | undefined; companies?: readonly string[]; title?: string | null | undefined }): DetectedSkill[];
 }
 
 interface Token {
@@ -192,6 +192,9 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
         // "a fast-paced, agile environment", "agile digital": a culture word, not a practice the job asks for.
         if (r.entry.skill.category === 'practice' && /^[\s,-]*(environment|culture|mindset|digital|organi[sz]ation|company|startup|world)\b/i.test(text.slice(r.end, r.end + 30))) continue;
         // Broad concepts in the company blurb ("fields as diverse as cybersecurity") describe the company, not the job.
+        // The job title repeated in the text ("Senior Software Engineer, Data Science") names a team, not a skill.
+        const titleLine = options.title ? quote.replace(/^- /, '').trim().toLowerCase() === options.title.trim().toLowerCase() : false;
+        if (titleLine && BLURB_CATEGORIES.has(r.entry.skill.category)) continue;
         const blurb = kind === 'about' || (kind === 'intro' && !quote.startsWith('- ') && !/\b(you|your|you'll|will|must|experience)\b/i.test(quote));
         if (blurb && BLURB_CATEGORIES.has(r.entry.skill.category) && !LEAD_IN.test(text.slice(Math.max(qStart, r.start - 60), r.start))) continue;
         const weak = r.entry.generic || Boolean(r.entry.skill.ambiguous);
