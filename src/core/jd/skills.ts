@@ -243,7 +243,7 @@ function isPlaceOrCompany(text: string, start: number, end: number, company: str
   return false;
 }
 
-const BLURB_CATEGORIES = new Set(['security', 'architecture', 'practice', 'ml', 'data']);
+const BLURB_CATEGORIES = new Set(['security', 'architecture', 'practice', 'ml']);
 const AREAS_LIST = /\b(areas|fields|industries|domains|sectors|disciplines)\b/i;
 const REQUIREMENT_WORDS = /\b(experience|knowledge|proficien\w*|familiar\w*|expertise|skills?|you('ll| will) (use|work|build))\b/i;
 /** Fields of study in a degree requirement ("a degree in Computer Science, Artificial Intelligence or Data Engineering"). */
