@@ -9,7 +9,7 @@ import { withTenant } from '../../infra/db/tenant.js';
 import { postingTextFromBytes } from '../../infra/jd/read-posting.js';
 import type { CreatePlanBody, PlanRecord, PlanSummary } from '../../shared/contracts/plans.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { listAllQuestions } from '../questions/questions.repository.js';
+import { listAllQuestions, questionTitles } from '../questions/questions.repository.js';
 import { listGuides } from '../roles/roles.repository.js';
 import * as repo from './plans.repository.js';
 
@@ -44,7 +44,7 @@ const iso = (d: string | Date | null): string | null => (d === null ? null : d i
 
 export function createPlansService(deps: { db: Database; clock: () => Date }): PlansService {
   const { db, clock } = deps;
-  const titles = (bank: readonly Question[]): Map<string, string> => new Map(bank.map((q) => [q.id, q.title]));
+  const titlesOf = (bank: readonly Question[]): Map<string, string> => new Map(bank.map((q) => [q.id, q.title]));
 
   const preview = async (input: PostingInput): Promise<PlanPreview> => {
     const result = analyzePosting({ text: input.text, title: input.title });
@@ -54,11 +54,11 @@ export function createPlansService(deps: { db: Database; clock: () => Date }): P
     const [guides, bank] = await Promise.all([listGuides(db), listAllQuestions(db)]);
     const built = buildPlan(result.analysis, guides, bank, { today: localDate(clock()), interviewDate: input.interviewDate });
     if (!built.ok) throw new AppError('BAD_REQUEST', built.error.code === 'BAD_DATE' ? `interviewDate: ${built.error.message}` : built.error.message);
-    return { analysis: result.analysis, plan: built.plan, markdown: planMarkdown(built.plan, titles(bank)) };
+    return { analysis: result.analysis, plan: built.plan, markdown: planMarkdown(built.plan, titlesOf(bank)) };
   };
 
   const toRecord = async (row: repo.PlanRow): Promise<PlanRecord> => {
-    const bank = await listAllQuestions(db);
+    const titles = await questionTitles(db);
     const plan = row.plan as Plan;
     return {
       id: row.id,
@@ -70,7 +70,7 @@ export function createPlansService(deps: { db: Database; clock: () => Date }): P
       posting: row.posting,
       analysis: row.analysis as PlanRecord['analysis'],
       plan,
-      markdown: planMarkdown(plan, titles(bank)),
+      markdown: planMarkdown(plan, titles),
     };
   };
 

@@ -75,6 +75,12 @@ export async function listAllQuestions(db: Queryable): Promise<Question[]> {
   return (await db.query<{ doc: Question }>('select doc from content_questions order by id')).rows.map((r) => r.doc);
 }
 
+/** Every question's title by id (what a plan's Markdown needs, without loading whole documents). */
+export async function questionTitles(db: Queryable): Promise<Map<string, string>> {
+  const r = await db.query<{ id: string; title: string }>('select id, title from content_questions');
+  return new Map(r.rows.map((row) => [row.id, row.title]));
+}
+
 export async function countContent(db: Queryable): Promise<{ roles: number; questions: number }> {
   const r = await db.query<{ roles: string; questions: string }>(
     'select (select count(*) from content_roles) as roles, (select count(*) from content_questions) as questions',

@@ -5,6 +5,7 @@ import { ApiError, api } from '../api.js';
 import { readFileAsBase64 } from '../lib/files.js';
 import { fileSize, plural, todayISO } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/useDocumentTitle.js';
+import { Breadcrumb } from '../components/common/Breadcrumb.js';
 
 type Mode = 'text' | 'file';
 type Field = 'posting' | 'title' | 'interviewDate';
@@ -142,14 +143,7 @@ export function NewPlanPage() {
   return (
     <div className="plan-new">
       <header className="page-header">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <ol>
-            <li>
-              <Link to="/plans">Prep plans</Link>
-            </li>
-            <li aria-current="page">New plan</li>
-          </ol>
-        </nav>
+        <Breadcrumb trail={[{ to: '/plans', label: 'Prep plans' }]} current="New plan" />
         <h1>Build a prep plan from a job description</h1>
         <p className="lede">
           Paste the posting you are applying for. Loopcoach reads the role, level and skills it asks for, predicts the interview loop, and

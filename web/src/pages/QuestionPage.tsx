@@ -8,6 +8,7 @@ import { QuestionDetail } from '../components/question/QuestionDetail.js';
 import { humanize } from '../lib/format.js';
 import { useApi } from '../lib/useApi.js';
 import { useDocumentTitle } from '../lib/useDocumentTitle.js';
+import { Breadcrumb } from '../components/common/Breadcrumb.js';
 
 const guidePath = (role: string): string => `/roles/${encodeURIComponent(role)}`;
 
@@ -17,17 +18,13 @@ function QuestionView({ question, guide, roleTitle }: { question: Question; guid
   return (
     <article className="question-page">
       <header className="page-header">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <ol>
-            <li>
-              <Link to="/">Role guides</Link>
-            </li>
-            <li>
-              <Link to={guidePath(home)}>{guide?.title ?? humanize(home)}</Link>
-            </li>
-            <li aria-current="page">{question.title}</li>
-          </ol>
-        </nav>
+        <Breadcrumb
+          trail={[
+            { to: '/', label: 'Role guides' },
+            { to: guidePath(home), label: guide?.title ?? humanize(home) },
+          ]}
+          current={question.title}
+        />
         <h1>{question.title}</h1>
         <div className="q-item__meta">
           <DifficultyBadge difficulty={question.difficulty} />

@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useDisclosure } from '../../lib/useDisclosure.js';
 import { Heading, type HeadingLevel } from './Heading.js';
 
 /** A heading whose button shows and hides the content below it (WAI-ARIA disclosure pattern). */
@@ -8,25 +9,16 @@ export function Disclosure({ title, level, className, children }: {
   className?: string;
   children: ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
+  const { open, buttonProps, panelProps } = useDisclosure();
   return (
     <div className={`disclosure${open ? ' is-open' : ''}${className ? ` ${className}` : ''}`}>
       <Heading level={level} className="disclosure__heading">
-        <button
-          type="button"
-          className="disclosure__button"
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => {
-            setOpen((o) => !o);
-          }}
-        >
+        <button {...buttonProps} className="disclosure__button">
           <span className="chevron" aria-hidden="true" />
           <span>{title}</span>
         </button>
       </Heading>
-      <div id={panelId} className="disclosure__panel" hidden={!open}>
+      <div {...panelProps} className="disclosure__panel">
         {children}
       </div>
     </div>

@@ -1,19 +1,12 @@
-import { Link } from 'react-router';
 import type { RoleDetail } from '../../../../src/shared/contracts/roles.js';
 import { plural, weeksRange } from '../../lib/format.js';
 import { LevelBadges, RatingPips } from '../common/Badges.js';
+import { Breadcrumb } from '../common/Breadcrumb.js';
 
 export function GuideHeader({ guide }: { guide: RoleDetail }) {
   return (
     <header className="page-header guide-header">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/">Role guides</Link>
-          </li>
-          <li aria-current="page">{guide.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/', label: 'Role guides' }]} current={guide.title} />
       <h1>{guide.title} interview guide</h1>
       <p className="lede">{guide.summary}</p>
       <dl className="facts" aria-label="Key facts">

@@ -4,6 +4,7 @@ import { api } from '../../api.js';
 import { downloadText, slugify } from '../../lib/files.js';
 import { formatDate, formatDay, levelLabel, levelText, roleLabel } from '../../lib/format.js';
 import type { PlanRecord } from './types.js';
+import { Breadcrumb } from '../common/Breadcrumb.js';
 
 /** The plan page's heading: the job title, or just "Prep plan". */
 export const planName = (record: Pick<PlanRecord, 'title'>): string => record.title ?? 'Prep plan';
@@ -75,14 +76,7 @@ export function PlanHeader({ record }: { record: PlanRecord }) {
   const { plan } = record;
   return (
     <header className="page-header plan-header">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/plans">Prep plans</Link>
-          </li>
-          <li aria-current="page">{planName(record)}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/plans', label: 'Prep plans' }]} current={planName(record)} />
       <h1>{planName(record)}</h1>
       <p className="lede">
         Built from the posting you gave on <time dateTime={record.createdAt}>{formatDate(record.createdAt)}</time>: the loop to

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { QuestionSummary } from '../../../../src/shared/contracts/questions.js';
 import { api } from '../../api.js';
 import { duration, questionPath } from '../../lib/format.js';
 import { useApi } from '../../lib/useApi.js';
+import { useDisclosure } from '../../lib/useDisclosure.js';
 import { DifficultyBadge, LevelBadges } from '../common/Badges.js';
 import { Heading, deeper, type HeadingLevel } from '../common/Heading.js';
 import { ErrorMessage, Loading } from '../common/Status.js';
@@ -21,23 +22,15 @@ function QuestionDetailLoader({ id, level }: { id: string; level: HeadingLevel }
  * from GET /api/questions/:id the first time it is opened.
  */
 export function QuestionItem({ question, level, stageName }: { question: QuestionSummary; level: HeadingLevel; stageName?: string | undefined }) {
-  const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
-  const panelId = useId();
+  const { open, buttonProps, panelProps } = useDisclosure(() => {
+    setLoaded(true);
+  });
 
   return (
     <li className={`q-item${open ? ' is-open' : ''}`} data-question-id={question.id}>
       <Heading level={level} className="q-item__heading">
-        <button
-          type="button"
-          className="q-item__button"
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => {
-            setOpen((o) => !o);
-            setLoaded(true);
-          }}
-        >
+        <button {...buttonProps} className="q-item__button">
           <span className="chevron" aria-hidden="true" />
           <span>{question.title}</span>
         </button>
@@ -51,7 +44,7 @@ export function QuestionItem({ question, level, stageName }: { question: Questio
           Open page<span className="sr-only">: {question.title}</span>
         </Link>
       </div>
-      <div id={panelId} className="q-item__panel" hidden={!open}>
+      <div {...panelProps} className="q-item__panel">
         {loaded && <QuestionDetailLoader id={question.id} level={deeper(level)} />}
       </div>
     </li>
