@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzePosting, skillMatcher } from '../src/core/jd/analyze.js';
+import { skillKind } from '../src/core/jd/taxonomy.js';
 import { packageRoot } from '../src/infra/paths.js';
 
 interface Label {
@@ -62,6 +63,7 @@ const bump = (id: string, k: 'tp' | 'fp' | 'fn'): void => {
   c[k]++;
   byCategory.set(categoryOf(id), c);
 };
+const byKind = { technology: { tp: 0, fp: 0, fn: 0 }, concept: { tp: 0, fp: 0, fn: 0 } };
 const fpCount = new Map<string, number>();
 const fnCount = new Map<string, number>();
 const roleConfusion = new Map<string, number>();
@@ -89,6 +91,8 @@ for (const label of labels) {
   for (const s of fps) fpCount.set(s, (fpCount.get(s) ?? 0) + 1);
   for (const s of got) bump(s, gold.has(s) ? 'tp' : 'fp');
   for (const s of fns) bump(s, 'fn');
+  for (const s of got) byKind[skillKind(s)][gold.has(s) ? 'tp' : 'fp']++;
+  for (const s of fns) byKind[skillKind(s)].fn++;
   for (const s of fns) fnCount.set(s, (fnCount.get(s) ?? 0) + 1);
   if (a.role === label.role) roleOk++;
   else roleConfusion.set(`${label.role} → ${a.role}`, (roleConfusion.get(`${label.role} → ${a.role}`) ?? 0) + 1);
@@ -106,6 +110,9 @@ const recall = tp / Math.max(1, tp + fn);
 console.log(`postings: ${String(n)} (labels: ${String(labels.length)})`);
 console.log(`skill precision: ${precision.toFixed(3)}  (floor 0.95)`);
 console.log(`skill recall:    ${recall.toFixed(3)}  (floor 0.90)`);
+for (const [kind, c] of Object.entries(byKind)) {
+  console.log(`  ${kind.padEnd(10)} precision ${(c.tp / Math.max(1, c.tp + c.fp)).toFixed(3)}, recall ${(c.tp / Math.max(1, c.tp + c.fn)).toFixed(3)}  (${String(c.tp + c.fn)} labels)`);
+}
 console.log(`role accuracy:   ${(roleOk / Math.max(1, n)).toFixed(3)}  (floor 0.90)`);
 console.log(`level accuracy:  ${(levelOk / Math.max(1, n)).toFixed(3)}  (floor 0.85)`);
 if (verbose) {

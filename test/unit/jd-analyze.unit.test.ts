@@ -84,6 +84,42 @@ describe('detecting skills', () => {
   });
 });
 
+describe('concepts named in the posting\'s own words', () => {
+  it('reads Scalability, Testing, Debugging, Performance Optimization and Reliability from job lines', () => {
+    const a = analyze(
+      posting('Responsibilities:\n- Build scalable, reliable services that handle millions of requests\n- Write unit tests and review pull requests\n- Debug production issues and optimize query performance'),
+    );
+    for (const n of ['Scalability', 'Reliability', 'Software Testing', 'Unit Testing', 'Debugging', 'Performance Optimization', 'Code Review']) {
+      assert.ok(names(a).includes(n), `${n} in ${names(a).join(', ')}`);
+      assert.equal(skill(a, n)?.kind, 'concept');
+    }
+    assert.match(skill(a, 'Scalability')?.evidence[0]?.text ?? '', /^scalable/);
+  });
+  it('does not take concepts from the company blurb, business senses or other words', () => {
+    const a = analyze(
+      'About us: our scalable, secure and reliable platform serves banks across the world and keeps growing.\n\n' +
+        'Responsibilities:\n- Help us scale the business and grow the customer base\n- Partner with the QA team on releases\n' +
+        '- Use AI-assisted coding tools every day\n- Experience with Python and PostgreSQL\n- Must have reliable transportation\n\n' +
+        'Benefits:\n- A competitive pay scale and annual performance reviews',
+    );
+    for (const n of ['Scalability', 'Security', 'Reliability', 'Software Testing', 'Artificial Intelligence', 'Performance Optimization']) {
+      assert.ok(!names(a).includes(n), `${n} should not be in ${names(a).join(', ')}`);
+    }
+    assert.equal(skill(a, 'PostgreSQL')?.kind, 'technology');
+  });
+  it('credits front-end performance work to Web Performance', () => {
+    const a = analyze(posting('What you will do:\n- Optimize the performance of our React web application and its page load\n- Build components in TypeScript'));
+    assert.ok(names(a).includes('Web Performance'), names(a).join(', '));
+    assert.ok(!names(a).includes('Performance Optimization'));
+  });
+  it('does not count a certification level, an address or a spaced-out spelling as another skill', () => {
+    const a = analyze(posting('Requirements:\n- DoD 8570 IAM-III certification\n- Fluent in Java Script and Git Hub\n- Apply at https://example.com/careers/python'));
+    assert.ok(!names(a).includes('IAM'));
+    assert.ok(!names(a).includes('Python'));
+    assert.ok(names(a).includes('JavaScript') && names(a).includes('GitHub') && !names(a).includes('Java'), names(a).join(', '));
+  });
+});
+
 describe('role and level', () => {
   const cases: [string, string, string][] = [
     ['Senior Backend Engineer', 'backend', 'senior'],

@@ -8,7 +8,8 @@ import { detectLanguage } from './language.js';
 import { detectLevel, detectRole, type RoleFamily } from './role-level.js';
 import { splitSections, type SectionKind } from './sections.js';
 import { detectCompliance, detectDomains, detectScale, responsibilities, type ScaleSignal } from './signals.js';
-import { SKILLS } from './skills-data.js';
+import { ALIAS_IMPLIES, SKILLS } from './skills-data.js';
+import { CONCEPT_PHRASES } from './concept-phrases.js';
 import { createSkillMatcher, type DetectedSkill, type SkillMatcher } from './skills.js';
 
 export const MAX_POSTING_BYTES = 1_048_576;
@@ -47,7 +48,7 @@ export type AnalysisResult = { ok: true; analysis: Analysis } | { ok: false; err
 let shared: SkillMatcher | undefined;
 /** The matcher over the shipped taxonomy, compiled once. */
 export function skillMatcher(): SkillMatcher {
-  shared ??= createSkillMatcher(SKILLS);
+  shared ??= createSkillMatcher(SKILLS, { conceptPhrases: CONCEPT_PHRASES, aliasImplies: ALIAS_IMPLIES });
   return shared;
 }
 

@@ -22,7 +22,9 @@ const TITLE_RULES: [RoleFamily, RegExp][] = [
   ['full-stack', /^(?!.*\b(ui|ux|front[- ]?end|back[- ]?end)\b).*(\b(react|angular|vue)\b.*\b(node(\.js)?|java|python|\.net|c#|django|rails|spring)\b|\b(node(\.js)?|java|python|\.net|c#|django|rails|spring)\b.*\b(react|angular|vue)\b)/i],
   ['engineering-manager', /\b(engineering manager|manager,? (software )?engineering|software (development |engineering )?manager|development manager|head of (software |platform |data )?engineering|director,? (of )?(software |platform )?engineering|(software |platform )?engineering director|vp,? (of )?engineering|vice president,? (of )?engineering|engineering lead manager)\b/i],
   ['security', /\b(security|appsec|devsecops|penetration|pentest|cyber|secops|threat|vulnerability|soc analyst|iam engineer|identity engineer)\b/i],
-  ['ml', /\b(machine learning|ml engineer|mle|ml ops|mlops|ml platform|\bml\b|deep learning|computer vision|nlp|natural language|llm|genai|gen ai|generative ai|ai engineer|ai\/ml|ml\/ai|ai (platform|infrastructure|software|developer|researcher|scientist|specialist|training|models?|systems|research)|software (engineer|developer)\b.*\bdata science|applied scientist|research scientist|research engineer)\b/i],
+  // Administering infrastructure, or building developers' tools and build systems, is platform work.
+  ['sre', /^(?!.*\bdata engineer).*\b(infrastructure\b.*\badministrator|systems? admin(istrator)?|developer (tools|tooling|productivity|experience|infrastructure)|tools engineer|build systems? engineer)\b/i],
+  ['ml', /\b(machine learning|ml engineer|mle|ml ops|mlops|ml platform|\bml\b|deep learning|computer vision|nlp|natural language|llm|genai|gen ai|generative ai|ai engineer|agentic|ai (solutions?|applications?|product) (engineer|developer)|ai\/ml|ml\/ai|ai (platform|infrastructure|software|developer|researcher|scientist|specialist|training|models?|systems|research)|software (engineer|developer)\b.*\bdata science|applied scientist|research scientist|research engineer)\b/i],
   ['data-science', /\b(data scien\w*|data analyst|analytics manager|statistician|quantitative (analyst|researcher)|decision scien\w*|business intelligence analyst|product analyst|insights analyst)\b/i],
   ['data-engineering', /\b(data engineer\w*|etl|big data|analytics engineer|data warehouse|bi (engineer|developer)|data infrastructure|data (pipeline|integration) engineer|database (engineer|developer|administrator)|dba)\b/i],
   ['sre', /\b(sre|site reliability|devops|dev ops|platform engineer\w*|data platform|infrastructure|cloud engineer|cloud (infrastructure|platform|operations)|production engineer|release engineer|build engineer|systems engineer|kubernetes|reliability engineer|linux (engineer|administrator)|systems administrator|network engineer)\b/i],
@@ -86,7 +88,8 @@ export function detectRole(title: string | undefined, skills: readonly DetectedS
     else if (s.category === 'language') add('backend', w * 0.5);
   }
   const lower = text.toLowerCase();
-  if (/\bfull[- ]?stack\b/.test(lower)) add('full-stack', 2);
+  // "problems across the full-stack" is a company's stock phrase, not full-stack work.
+  if (/\bfull[- ]?stack\b/.test(lower.replace(/\bacross the (?:full|whole|entire)[- ]?stack\b/g, ''))) add('full-stack', 2);
   if (/\b(back[- ]?end|server[- ]side|apis?|microservices?|distributed systems)\b/.test(lower)) add('backend', 1.5);
   const fe = score.frontend ?? 0;
   const be = score.backend ?? 0;

@@ -28,6 +28,8 @@ export function isHeading(line: string): boolean {
   if (words > 10) return false;
   if (/[.!?]$/.test(l)) return false;
   if (l.endsWith(':')) return true;
+  // "Base Salary: $200,000", "Location: Remote": a label with its value, not a heading.
+  if (/^[^:]{1,40}:\s*\S/.test(l)) return false;
   // Title-like lines: most words capitalised, or ALL CAPS.
   const alpha = l.replace(/[^A-Za-z ]/g, '').trim();
   if (alpha.length > 0 && alpha === alpha.toUpperCase() && alpha.length >= 4) return true;
@@ -42,7 +44,7 @@ export function classifyHeading(heading: string): SectionKind {
 }
 
 const BOILERPLATE: [SectionKind, RegExp][] = [
-  ['legal', /\b(require (an )?accommodations?|accessibility needs|our values|core values|privacy (policy|notice|statement)|personal (data|information) (is|will be)|data protection (policy|notice)|equal (employment )?opportunity|without regard to (race|age)|protected veteran|reasonable accommodation|e-verify|affirmative action|pay transparency|background check|drug[- ]free|applicants? (with|who require)|fraudulent)\b/i],
+  ['legal', /\b(require (an )?accommodations?|accessibility needs|our values|core values|privacy (policy|notice|statement)|personal (data|information) (is|will be)|data protection (policy|notice)|equal (employment )?opportunity|without regard to (race|age)|protected veteran|reasonable accommodation|e-verify|affirmative action|pay transparency|background check|drug[- ]free|applicants? (with|who require)|fraudulent|in connection with (your |their )?applications?|automated employment decision|export control)\b/i],
   ['benefits', /\b(401\(?k\)?|medical, dental|dental(,| and) vision|health insurance|paid time off|\bpto\b|parental leave|tuition|wellness|stock options|equity grant|base (salary|pay)|salary range|pay range|bonus eligib|commuter|life insurance|employee assistance)\b/i],
 ];
 

@@ -6,7 +6,8 @@
  */
 import type { Section, SectionKind } from './sections.js';
 import { boilerplateKind, sectionAt } from './sections.js';
-import type { SkillCategory, SkillDef } from './taxonomy.js';
+import type { ConceptPhrase } from './concept-phrases.js';
+import { CONCEPT_SKILL_IDS, skillKind, type SkillCategory, type SkillDef, type SkillKind } from './taxonomy.js';
 
 export interface Evidence {
   start: number;
@@ -22,6 +23,8 @@ export interface DetectedSkill {
   id: string;
   name: string;
   category: SkillCategory;
+  /** A product (PostgreSQL, Kafka) or a practice/technique/property (Scalability, Testing). */
+  kind: SkillKind;
   required: boolean;
   evidence: Evidence[];
   related: string[];
@@ -69,7 +72,14 @@ interface Candidate {
 
 const isWord = (t: string): boolean => /^[\p{L}\p{N}]/u.test(t);
 
-export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
+export interface MatcherOptions {
+  /** Concepts named in words of the posting's own (./concept-phrases.ts). */
+  conceptPhrases?: readonly ConceptPhrase[];
+  /** Aliases that name a second skill too: "ai/ml" names Machine Learning as well as AI. */
+  aliasImplies?: Readonly<Record<string, readonly string[]>>;
+}
+
+export function createSkillMatcher(skills: readonly SkillDef[], matcherOptions: MatcherOptions = {}): SkillMatcher {
   const byId = new Map(skills.map((s) => [s.id, s]));
   const byFirst = new Map<string, Candidate[]>();
   const seen = new Set<string>();
@@ -108,12 +118,27 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
       const first = single.get(c.tokens[0] ?? '');
       const skill = c.entry.skill;
       if (!first || first.id === skill.id || c.entry.implies.includes(first)) continue;
+      // "Git Hub" is GitHub written apart, not Git plus a hub.
+      if (c.tokens.join('') === skill.name.toLowerCase()) continue;
       const providerService = first.category === 'cloud' && skill.category !== 'devops';
       const sameFamily = first.category === skill.category && skill.category !== 'database' && skill.category !== 'language';
-      if (providerService || sameFamily) c.entry.implies.push(first);
+      // "Ruby on Rails" names Ruby.
+      const languageFramework = first.category === 'language' && skill.category === 'backend-framework' && c.tokens.includes('on');
+      if (providerService || sameFamily || languageFramework) c.entry.implies.push(first);
+    }
+  }
+  for (const [alias, ids] of Object.entries(matcherOptions.aliasImplies ?? {})) {
+    const toks = tokenize(alias).map((x) => x.t);
+    for (const c of byFirst.get(toks[0] ?? '') ?? []) {
+      if (c.raw || c.tokens.join(' ') !== toks.join(' ')) continue;
+      for (const id of ids) {
+        const implied = byId.get(id);
+        if (implied && !c.entry.implies.includes(implied)) c.entry.implies.push(implied);
+      }
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const phrases = matcherOptions.conceptPhrases ?? [];
 
   const matchAll = (text: string, tokens: readonly Token[]): { start: number; end: number; text: string; entry: AliasEntry }[] => {
     const out: { start: number; end: number; text: string; entry: AliasEntry }[] = [];
@@ -142,6 +167,8 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
           // Word boundaries: "asp.net" is not ".net", "c++" and "c#" are not "c", "x.react" is not "react".
           if (prev && prev.end === tok.start && (isWord(prev.t) ? !isWord(tok.t) : prev.t === '.' || prev.t === '@' || prev.t === '#' || prev.t === '_')) continue;
           // "node.js"-like continuations ("x.io", "x.net") are other names; "Git.Strong" is a missing space.
+          // "IAM-III" is a certification level, not the skill.
+          if (/^-(?:I{1,3}|IV)\b/.test(text.slice(last.end, last.end + 5))) continue;
           if (next && next.start === last.end && (next.t === '+' || next.t === '#' || (next.t === '.' && /^[\p{Ll}\p{N}]/u.test(text[next.end] ?? '')))) continue;
           out.push({ start: tok.start, end: last.end, text: text.slice(tok.start, last.end), entry: c.entry });
           matched = n;
@@ -174,7 +201,7 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
           prior.evidence.push(ev);
           prior.required ||= required;
         } else {
-          found.set(skill.id, { id: skill.id, name: skill.name, category: skill.category, required, evidence: [ev], related: skill.related.filter((r) => !r.startsWith('!')) });
+          found.set(skill.id, { id: skill.id, name: skill.name, category: skill.category, kind: skillKind(skill.id), required, evidence: [ev], related: skill.related.filter((r) => !r.startsWith('!')) });
         }
       };
       for (const r of raw) {
@@ -183,6 +210,8 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
         if (kind === 'benefits' || kind === 'legal') continue;
         const { quote, qStart } = sentenceAround(text, r.start, r.end);
         if (boilerplateKind(quote) !== null) continue;
+        // "http://www.example.com/java", "jobs@python.org": part of an address, not a mention.
+        if (inAddress(text, r.start, r.end)) continue;
         const placeName = Boolean(r.entry.skill.ambiguous);
         if (companies.length === 0 ? isPlaceOrCompany(text, r.start, r.end, undefined, placeName) : companies.some((c) => isPlaceOrCompany(text, r.start, r.end, c, placeName))) continue;
         // "DevOps teams" are people to work with; a "scrum team" is how the work is done.
@@ -195,8 +224,19 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
         // The job title repeated in the text ("Senior Software Engineer, Data Science") names a team, not a skill.
         const titleLine = options.title ? quote.replace(/^- /, '').trim().toLowerCase() === options.title.trim().toLowerCase() : false;
         if (titleLine && BLURB_CATEGORIES.has(r.entry.skill.category)) continue;
-        const blurb = kind === 'about' || (kind === 'intro' && !quote.startsWith('- ') && !/\b(you|your|you'll|will|must|experience)\b/i.test(quote));
-        if (blurb && BLURB_CATEGORIES.has(r.entry.skill.category) && !LEAD_IN.test(text.slice(Math.max(qStart, r.start - 60), r.start))) continue;
+        const blurb =
+          kind === 'about' ||
+          (kind === 'intro' && !quote.startsWith('- ') && !/\b(you|your|you'll|will|must|experience)\b/i.test(quote) && !DUTY.test(quote.trim())) ||
+          (CONCEPT_SKILL_IDS.has(r.entry.skill.id) && !quote.startsWith('- ') && COMPANY_VOICE.test(quote.trim()) && !/\b(you|your|you'll)\b/i.test(quote));
+        // "Google Cloud customers" in Google's own blurb: the company's product, not the job's stack.
+        const plainSentence = !quote.startsWith('- ') && !/\b(you|your|you'll|will|must|experience)\b/i.test(quote);
+        if ((blurb || plainSentence) && companies.some((c) => c.length >= 3 && r.text.toLowerCase().startsWith(`${c} `))) continue;
+        if (blurb && (BLURB_CATEGORIES.has(r.entry.skill.category) || CONCEPT_SKILL_IDS.has(r.entry.skill.id)) && !LEAD_IN.test(text.slice(Math.max(qStart, r.start - 60), r.start))) continue;
+        if (NOT_AROUND[r.entry.skill.id]?.test(text.slice(Math.max(qStart, r.start - 40), r.end + 40))) continue;
+        // "Partner with Data Science and product": a discipline to work with, named in a collaboration sentence.
+        if (DISCIPLINES.has(r.entry.skill.id) && COLLABORATE.test(quote) && !REQUIREMENT_WORDS.test(quote)) continue;
+        // "site-reliability engineers", "DevOps engineers", "QA/testing staff": people, not a skill.
+        if (DISCIPLINES.has(r.entry.skill.id) && /^[\s/-]*(?:[a-z]+[\s/-]+)?(?:engineers?|developers?|professionals?|specialists?|researchers?|staff|practitioners|analysts?|teams?)\b/i.test(text.slice(r.end, r.end + 30))) continue;
         const weak = r.entry.generic || Boolean(r.entry.skill.ambiguous);
         if (weak && !technicalContext(text, r, r.entry.skill, specific, quote, qStart)) continue;
         const required = kind !== 'preferred' && !NICE_TO_HAVE.test(quote);
@@ -204,10 +244,41 @@ export function createSkillMatcher(skills: readonly SkillDef[]): SkillMatcher {
         credit(r.entry.skill, ev, required);
         for (const implied of r.entry.implies) credit(implied, ev, required);
       }
+      // Concepts in the posting's own words, read from the lines about the job only.
+      for (const rule of phrases) {
+        const skill = byId.get(rule.id);
+        if (!skill) continue;
+        for (const m of text.matchAll(rule.pattern)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          const kind = sectionAt(sections, start)?.kind ?? 'other';
+          if (kind === 'benefits' || kind === 'legal' || kind === 'about') continue;
+          const { quote, qStart } = sentenceAround(text, start, end);
+          if (boilerplateKind(quote) !== null || DEGREE.test(quote)) continue;
+          const line = quote.trim();
+          const titleLine = options.title ? line.replace(/^- /, '').toLowerCase() === options.title.trim().toLowerCase() : false;
+          if (titleLine) continue;
+          if (!line.startsWith('- ') && !JOB_WORDS.test(line) && !DUTY.test(line)) continue;
+          if (COMPANY_VOICE.test(line.replace(/^- /, '')) || /\b(?:all areas|areas,? including|fields such as)\b/i.test(line)) continue;
+          if (rule.not?.test(text.slice(Math.max(qStart, start - 40), end + 40))) continue;
+          if (rule.requires && !rule.requires.test(quote)) continue;
+          const target = rule.instead?.when.test(quote) ? byId.get(rule.instead.id) ?? skill : skill;
+          const required = kind !== 'preferred' && !NICE_TO_HAVE.test(quote);
+          credit(target, { start, end, text: m[0], quote: line, section: kind }, required);
+        }
+      }
       return [...found.values()].sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
     },
   };
 }
+
+/** A duty written as an imperative ("Build CI/CD pipelines.", "Troubleshoot production issues."): a job line. */
+const DUTY = /^(?:- )?(?:write|build|design|develop|support|manage|maintain|troubleshoot|architect|provide|implement|collaborate|create|deploy|automate|monitor|own|lead|drive|ensure|optimi[sz]e|improve|integrate|configure|administer|operate|test|debug|review|document|define|migrate|partner|participate|contribute|work|deliver|analy[sz]e|evaluate|establish|mentor|investigate|resolve|respond|scale|secure|run|ship|prototype|perform|conduct|assist|help|use|apply|identify|research|coordinate|plan|execute|oversee)\b/i;
+/** A sentence in the company's voice ("Our platform…", "We are…", "Join our team…"): the company, not the job. */
+const COMPANY_VOICE = /^(?:we|we're|we've|our|join|at [A-Z][\w&.-]*,|please note|this company|the company)\b/i;
+
+/** A sentence that is about the job or the candidate rather than the company. */
+const JOB_WORDS = /\b(you|your|you'll|you're|will|must|experience|ability|able to|responsib\w*|candidate|this role|the role|we're looking|seeking|strong|proficien\w*|knowledge|familiar\w*|understanding|skills?|expertise|background in)\b/i;
 
 const NICE_TO_HAVE = /\b(a plus|is a plus|are a plus|pluses|nice[- ]to[- ]have|preferred|bonus|desirable|desired|would be (great|ideal|nice|helpful|a plus|beneficial)|not required|ideally|advantageous|is an advantage|a big plus|strongly preferred|good to have)\b|\bplus\b\W*$/i;
 
@@ -227,6 +298,14 @@ export function sentenceAround(text: string, start: number, end: number): { quot
 const STATE_CODES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
 const US_STATES = new RegExp(`^,?\\s*(?:(?:${STATE_CODES})\\b(?!\\s*/)|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|metro|area)\\b`);
 
+function inAddress(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && !/\s/.test(text[s - 1] ?? '')) s--;
+  let e = end;
+  while (e < text.length && !/\s/.test(text[e] ?? '')) e++;
+  return /^\(?(https?:\/\/|www\.)|\S@\S/i.test(text.slice(s, e));
+}
+
 function isPlaceOrCompany(text: string, start: number, end: number, company: string | undefined, placeName: boolean): boolean {
   const after = text.slice(end, end + 30);
   const before = text.slice(Math.max(0, start - 40), start);
@@ -238,10 +317,28 @@ function isPlaceOrCompany(text: string, start: number, end: number, company: str
     if (company === word || company.startsWith(`${word} `) || company.startsWith(`${word},`)) {
       // "At Snowflake, we…" names the employer, not a skill; "experience with Snowflake" still counts.
       if (!/\b(experience|proficien\w*|knowledge|familiar\w*|skills?|using|with|in)\s+$/i.test(before)) return true;
+      // "With Red Hat's growing focus…": a possessive names the company.
+      if (/^['’]s\b/.test(text.slice(end, end + 3))) return true;
     }
   }
   return false;
 }
+
+/**
+ * Mentions that use a skill's name for something else: AI tools one uses to code are not AI work, a servlet
+ * container is not containerization, "mobile-first design" is not mobile development.
+ */
+const NOT_AROUND: Readonly<Record<string, RegExp>> = {
+  ai: /\bai[- ](?:assisted|powered|driven|enabled|native|first|coding|prompting|tools?|assistants?|copilots?)\b|\bai (?:coding )?(?:tools|assistants)\b/i,
+  'ai-agents': /\bagentic (?:coding|platforms?|tools?)\b/i,
+  containerization: /\bservlet containers?\b/i,
+  'mobile-development': /\bmobile-first\b/i,
+  reliability: /\breliably commute\b/i,
+  algorithms: /\b(?:machine learning|ml|clustering|ranking|recommendation|classification|predictive) algorithms?\b/i,
+  qa: /\bquality assurance (?:and|,)? ?(?:production )?environments?\b/i,
+  scalability: /\blarge[- ]scale (?:government|business|enterprise operations|operations|events|organi[sz]ations?)\b/i,
+};
+const DISCIPLINES = new Set(['data-science', 'devops', 'qa', 'sre', 'design-systems', 'security', 'testing']);
 
 const BLURB_CATEGORIES = new Set(['security', 'architecture', 'practice', 'ml']);
 const AREAS_LIST = /\b(areas|fields|industries|domains|sectors|disciplines)\b/i;

@@ -33,7 +33,7 @@ export const analysisSchema = z.object({
   level: levelSchema,
   levelEvidence: z.array(z.string()),
   skills: z.array(
-    z.object({ id: z.string(), name: z.string(), category: z.string(), required: z.boolean(), evidence: z.array(evidenceSchema), related: z.array(z.string()) }),
+    z.object({ id: z.string(), name: z.string(), category: z.string(), kind: z.enum(['technology', 'concept']).optional(), required: z.boolean(), evidence: z.array(evidenceSchema), related: z.array(z.string()) }),
   ),
   domains: z.array(z.object({ domain: z.string(), evidence: z.array(z.string()) })),
   scale: z.array(z.object({ text: z.string(), value: z.number(), unit: z.string(), start: z.number().int() })),
