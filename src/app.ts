@@ -4,6 +4,8 @@
  */
 import { assertValid, syncContent, type SyncReport } from './features/content/content.service.js';
 import { createPlansService, type PlansService } from './features/plans/plans.service.js';
+import { createPracticeService, type PracticeService, type QuestionBank } from './features/practice/practice.service.js';
+import { createScorer } from './core/scoring/score.js';
 import { createQuestionsService, type QuestionsService } from './features/questions/questions.service.js';
 import { countContent } from './features/questions/questions.repository.js';
 import { createRolesService, type RolesService } from './features/roles/roles.service.js';
@@ -29,6 +31,7 @@ export interface App {
     questions: QuestionsService;
     saved: SavedService;
     plans: PlansService;
+    practice: PracticeService;
   };
   readiness(): Promise<{ roles: number; questions: number }>;
   close(): Promise<void>;
@@ -48,6 +51,12 @@ export async function createApp(config: Config): Promise<App> {
     }
     const sync = await syncContent(db, content);
     const localTenantId = await ensureLocalTenant(db);
+    // The scorer works on the checked content in memory: the same documents the database was just synced from.
+    const questions = content.questions.map((q) => q.value);
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const guides = new Map(content.roles.map((r) => [r.value.id, r.value]));
+    const bank: QuestionBank = { all: questions, get: (id) => byId.get(id), guide: (role) => guides.get(role) };
+    const scorer = createScorer(questions);
     return {
       config,
       db,
@@ -58,6 +67,7 @@ export async function createApp(config: Config): Promise<App> {
         questions: createQuestionsService({ db }),
         saved: createSavedService({ db }),
         plans: createPlansService({ db, clock: () => new Date() }),
+        practice: createPracticeService({ db, bank, scorer, clock: () => new Date() }),
       },
       readiness: () => countContent(db),
       close: () => db.close(),

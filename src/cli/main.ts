@@ -9,7 +9,7 @@ import { buildServer } from '../http/server.js';
 import { resolveConfig, type ConfigInput } from '../infra/config.js';
 import { DataDirBusyError } from '../infra/db/open.js';
 import { defaultContentDir } from '../infra/paths.js';
-import { DIFFICULTIES, LEVELS } from '../core/content/schema.js';
+import { DIFFICULTIES, LEVELS, type Level } from '../core/content/schema.js';
 import { questionListQuerySchema } from '../shared/contracts/questions.js';
 import { AppError } from '../shared/errors.js';
 import { runContentCheck } from './content-check.js';
@@ -27,6 +27,24 @@ async function withReadApp<T>(input: ConfigInput, fn: (app: App) => Promise<T>):
   } catch (err) {
     if (!(err instanceof DataDirBusyError)) throw err;
     app = await createApp(resolveConfig({ ...input, memory: true }));
+  }
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Opens the app to record data. A running server holds the embedded data directory: say so rather than lose work. */
+async function withWriteApp<T>(input: ConfigInput, fn: (app: App) => Promise<T>): Promise<T> {
+  let app: App;
+  try {
+    app = await createApp(resolveConfig(input));
+  } catch (err) {
+    if (err instanceof DataDirBusyError) {
+      throw new AppError('CONFLICT', 'a Loopcoach server is using this data directory: practise in the web app, or stop the server first');
+    }
+    throw err;
   }
   try {
     return await fn(app);
@@ -178,6 +196,45 @@ export function buildProgram(): Command {
       });
     });
 
+  program
+    .command('score')
+    .description('Score an answer against a question\'s rubric: hits and misses quoting the answer, mistakes, dimensions, a verdict and the next follow-up.')
+    .requiredOption('--question <id>', 'the question id, e.g. backend/rate-limiter-design')
+    .requiredOption('--answer-file <file>', 'the answer as a text file, or - for standard input')
+    .addOption(new Option('--level <level>', 'calibrate the verdict to this level').choices(LEVELS))
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { question: string; answerFile: string; level?: Level; json?: boolean }) => {
+      const { readAnswerArgument, renderScore, scoreFromContent } = await import('./practice.js');
+      const answer = await readAnswerArgument(opts.answerFile);
+      const result = await scoreFromContent(opts.question, answer, opts.level);
+      print(opts.json ? JSON.stringify(result, null, 2) : renderScore(result));
+    });
+
+  program
+    .command('practice')
+    .description('Answer questions in the terminal: practice mode (hints, no clock), interview mode (timed, no hints) or a mock loop (one question per stage, with a scorecard).')
+    .option('--plan <id>', 'practise a saved plan\'s ranked questions')
+    .option('--role <role>', 'or a role guide\'s loop (default backend)')
+    .addOption(new Option('--mode <mode>', 'practice, interview or mock').choices(['practice', 'interview', 'mock']).default('practice'))
+    .addOption(new Option('--level <level>', 'the level to practise at').choices(LEVELS))
+    .option('--count <n>', 'questions in a practice or interview session', parseCount, 5)
+    .addOption(dataDirOption())
+    .action(async (opts: { plan?: string; role?: string; mode: 'practice' | 'interview' | 'mock'; level?: Level; count: number; dataDir?: string }) => {
+      if (opts.plan && opts.role) throw new AppError('BAD_REQUEST', 'use either --plan or --role, not both');
+      const { runPractice } = await import('./practice.js');
+      await withWriteApp({ dataDir: opts.dataDir }, (app) => runPractice(app, opts, (s) => process.stdout.write(s)));
+    });
+
+  program
+    .command('review')
+    .description('Walk the questions due for review (spaced repetition): answer each again and see its next due date.')
+    .option('--limit <n>', 'at most this many reviews', parseCount, 20)
+    .addOption(dataDirOption())
+    .action(async (opts: { limit: number; dataDir?: string }) => {
+      const { runReview } = await import('./practice.js');
+      await withWriteApp({ dataDir: opts.dataDir }, (app) => runReview(app, opts, (s) => process.stdout.write(s)));
+    });
+
   const content = program.command('content').description('Work with the content files.');
   content
     .command('check')
@@ -190,6 +247,12 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 30) throw new InvalidArgumentError('must be a whole number from 1 to 30');
+  return n;
 }
 
 function parsePort(value: string): number {

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { App } from '../app.js';
 import { registerHealthRoutes } from '../features/health/health.route.js';
 import { registerPlanRoutes } from '../features/plans/plans.route.js';
+import { registerPracticeRoutes } from '../features/practice/practice.route.js';
 import { registerQuestionRoutes } from '../features/questions/questions.route.js';
 import { registerRoleRoutes } from '../features/roles/roles.route.js';
 import { registerSavedRoutes } from '../features/saved/saved.route.js';
@@ -33,6 +34,7 @@ export interface ServerOptions {
   webDir?: string;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 const body = (code: string, message: string): ErrorResponse => ({ error: { code, message } });
 
 export async function buildServer(app: App, options: ServerOptions = {}): Promise<Api> {
@@ -44,6 +46,19 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   }).withTypeProvider<ZodTypeProvider>();
   // The API speaks JSON only: any other request body answers 415.
   api.removeContentTypeParser('text/plain');
+  // JSON bodies must be valid UTF-8: a broken byte sequence is a 400 naming the problem, never silently replaced.
+  const jsonParser = api.getDefaultJsonParser('error', 'error');
+  api.removeContentTypeParser('application/json');
+  api.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, raw, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(raw as Buffer);
+    } catch {
+      done(new AppError('BAD_REQUEST', 'body: not valid UTF-8 text'), undefined);
+      return;
+    }
+    void jsonParser(req, text, done);
+  });
   api.setValidatorCompiler(validatorCompiler);
   api.setSerializerCompiler(serializerCompiler);
 
@@ -104,6 +119,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   registerQuestionRoutes(api, { questions: app.services.questions });
   registerSavedRoutes(api, { saved: app.services.saved, tenantOf });
   registerPlanRoutes(api, { plans: app.services.plans, tenantOf });
+  registerPracticeRoutes(api, { practice: app.services.practice, tenantOf });
 
   // The built web UI. Files are looked up per request, so rebuilding the UI needs no restart.
   const webDir = options.webDir ?? webDistDir();

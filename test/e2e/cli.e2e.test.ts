@@ -200,3 +200,56 @@ describe('loopcoach analyze and prep', () => {
     assert.match(past.stderr, /past/);
   });
 });
+
+describe('practice from the command line', () => {
+  const answer =
+    'I would put a token bucket per API key in Redis, because it allows short bursts while bounding the average rate. The check and decrement must be atomic, so a Lua script does both; otherwise two gateways race and both admit the request.';
+
+  it('score --json prints the score, dimensions, hits, misses, mistakes and follow-up', async () => {
+    const r = await cli(['score', '--question', 'backend/rate-limiter-design', '--answer-file', '-', '--json'], {}, answer);
+    assert.equal(r.code, 0, r.stderr);
+    const s = JSON.parse(r.stdout) as { score: number; dimensions: unknown[]; hits: { quote: { text: string } }[]; misses: unknown[]; mistakes: unknown[]; followUp: { question: string } };
+    assert.ok(s.score > 0 && s.score <= 100);
+    assert.ok(s.dimensions.length >= 4 && s.hits.length > 0 && s.misses.length > 0 && Array.isArray(s.mistakes));
+    assert.ok(answer.includes(s.hits[0]?.quote.text ?? '∅'));
+    assert.ok(s.followUp.question.length > 10);
+    const again = await cli(['score', '--question', 'backend/rate-limiter-design', '--answer-file', '-', '--json'], {}, answer);
+    assert.equal(again.stdout, r.stdout, 'deterministic');
+  });
+
+  it('score rejects bad input with one line and a non-zero exit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'loopcoach-score-'));
+    await writeFile(join(dir, 'bad.txt'), Buffer.from([0x49, 0x20, 0xff, 0xfe, 0x21]));
+    await writeFile(join(dir, 'huge.txt'), 'word '.repeat(20_000));
+    for (const [args, input, re] of [
+      [['score', '--question', 'backend/no-such-question', '--answer-file', '-'], answer, /question "backend\/no-such-question" not found/],
+      [['score', '--question', 'backend/rate-limiter-design', '--answer-file', '-'], '  \n', /empty/],
+      [['score', '--question', 'backend/rate-limiter-design', '--answer-file', join(dir, 'bad.txt')], undefined, /not valid UTF-8/],
+      [['score', '--question', 'backend/rate-limiter-design', '--answer-file', join(dir, 'huge.txt')], undefined, /limit is 20000/],
+      [['score', '--question', 'backend/rate-limiter-design', '--answer-file', join(dir, 'missing.txt')], undefined, /no such file/],
+    ] as [string[], string | undefined, RegExp][]) {
+      const r = await cli(args, {}, input);
+      assert.notEqual(r.code, 0, args.join(' '));
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, re);
+    }
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('practice --mode mock runs the loop from piped answers and prints a scorecard; review walks what is due', async () => {
+    const input = `${answer}\n.\n:skip\n:quit\n`;
+    const r = await cli(['practice', '--role', 'backend', '--mode', 'mock', '--level', 'senior'], {}, input);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Mock loop/);
+    assert.match(r.stdout, /Score \d+\/100/);
+    assert.match(r.stdout, /Model answer:/);
+    assert.match(r.stdout, /Scorecard/);
+    assert.match(r.stdout, /Overall:/);
+    const hints = await cli(['practice', '--role', 'backend', '--count', '1'], {}, ':hint\n:quit\n');
+    assert.equal(hints.code, 0, hints.stderr);
+    assert.match(hints.stdout, /hint 1\//);
+    const review = await cli(['review'], {}, ':quit\n');
+    assert.equal(review.code, 0, review.stderr);
+    assert.match(review.stdout, /Nothing due|review/);
+  });
+});

@@ -11,6 +11,8 @@ import { syncContent } from '../../src/features/content/content.service.js';
 import { createQuestionsService } from '../../src/features/questions/questions.service.js';
 import { createRolesService } from '../../src/features/roles/roles.service.js';
 import { createSavedService } from '../../src/features/saved/saved.service.js';
+import { createPracticeService, type PracticeService } from '../../src/features/practice/practice.service.js';
+import { createScorer } from '../../src/core/scoring/score.js';
 import { ensureLocalTenant } from '../../src/features/tenants/tenants.repository.js';
 import { loadContent } from '../../src/infra/content/load.js';
 import { checkTenantCatalog } from '../../src/infra/db/catalog-check.js';
@@ -224,6 +226,94 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
       await withTenant(db, a, () => Promise.resolve(undefined));
       const r = await db.query<{ v: string | null }>(`select current_setting('app.tenant_id', true) as v`);
       assert.ok(r.rows[0]?.v === '' || r.rows[0]?.v === null);
+    });
+  });
+
+  describe(`${label}: practice — attempts, reviews, sessions`, () => {
+    let db: Database;
+    let a: string;
+    let b: string;
+    let practice: PracticeService;
+    let now = new Date('2026-11-28T09:00:00Z');
+    const answer =
+      'I would put a token bucket per API key in Redis, because it allows short bursts while bounding the average rate. The check and decrement must be atomic, so a Lua script does both; otherwise two gateways race and both admit the request.';
+    before(async () => {
+      db = await factory.open();
+      await migrate(db, migrationsDir());
+      const content = await loadContent(defaultContentDir());
+      await syncContent(db, content);
+      a = await ensureLocalTenant(db);
+      b = randomUUID();
+      await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'practice-other', 'Other', 'organization')`, [b]);
+      const questions = content.questions.map((q) => q.value);
+      const guides = new Map(content.roles.map((r) => [r.value.id, r.value]));
+      practice = createPracticeService({
+        db,
+        bank: { all: questions, get: (id) => questions.find((q) => q.id === id), guide: (role) => guides.get(role) },
+        scorer: createScorer(questions),
+        clock: () => now,
+      });
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    it('records an attempt once per idempotency key, even when the retries race', async () => {
+      const key = randomUUID();
+      const body = { questionId: 'backend/rate-limiter-design', answer, mode: 'practice' as const };
+      const results = await Promise.all([1, 2, 3].map(() => practice.createAttempt(a, key, body)));
+      const ids = new Set(results.map((r) => r.record.id));
+      assert.equal(ids.size, 1, 'every retry returns the same attempt');
+      assert.equal(results.filter((r) => !r.replayed).length, 1, 'exactly one call recorded it');
+      const rows = await withTenant(db, a, async (tx) => (await tx.query('select id from attempts where idempotency_key = $1', [key])).rows);
+      assert.equal(rows.length, 1);
+      assert.ok(results[0]?.record.score !== undefined && results[0].record.modelAnswer.length > 100);
+    });
+
+    it('rejects the same key with a different answer as a conflict', async () => {
+      const key = randomUUID();
+      await practice.createAttempt(a, key, { questionId: 'backend/rate-limiter-design', answer, mode: 'practice' });
+      await assert.rejects(practice.createAttempt(a, key, { questionId: 'backend/rate-limiter-design', answer: `${answer} More.`, mode: 'practice' }), /already used/);
+    });
+
+    it('moves the review card with every attempt and lists it when due', async () => {
+      const first = await practice.createAttempt(a, randomUUID(), { questionId: 'backend/cache-invalidation', answer: 'I would cache it.', mode: 'practice' });
+      assert.equal(first.record.review?.rating, 'again');
+      const before = await practice.dueReviews(a);
+      assert.ok(!before.items.some((i) => i.questionId === 'backend/cache-invalidation'), 'not due yet');
+      now = new Date(now.getTime() + 3 * 86_400_000);
+      const due = await practice.dueReviews(a);
+      assert.ok(due.items.some((i) => i.questionId === 'backend/cache-invalidation'));
+      const progress = await practice.progress(a, { role: 'backend' });
+      assert.ok(progress.attempts >= 3);
+      assert.ok(progress.due.some((d) => d.questionId === 'backend/cache-invalidation'));
+      assert.ok(progress.readiness.some((r) => r.practised > 0));
+    });
+
+    it('runs a mock loop: one question per stage, a scorecard that fills in as stages are answered', async () => {
+      const s = await practice.createSession(a, { mode: 'mock', role: 'backend', level: 'senior', count: 5 });
+      const stages = new Set(s.items.map((i) => i.stage));
+      assert.equal(stages.size, s.items.length);
+      assert.ok(s.items.length >= 5);
+      const first = s.items[0];
+      assert.ok(first);
+      await practice.createAttempt(a, randomUUID(), { questionId: first.questionId, answer, mode: 'mock', sessionId: s.id });
+      const after = await practice.getSession(a, s.id);
+      assert.notEqual(after.scorecard.stages[0]?.score, null);
+      assert.match(after.scorecard.overall.summary, /1 of/);
+      await assert.rejects(practice.createAttempt(a, randomUUID(), { questionId: 'backend/not-in-session', answer, mode: 'mock', sessionId: s.id }), /not found|not part/);
+    });
+
+    it("keeps attempts, cards and sessions to their tenant", async () => {
+      assert.deepEqual((await practice.listAttempts(b, { limit: 50 })).length, 0);
+      assert.deepEqual((await practice.dueReviews(b)).items, []);
+      const mine = (await practice.listAttempts(a, { limit: 1 }))[0];
+      assert.ok(mine);
+      await assert.rejects(practice.getAttempt(b, mine.id), /not found/);
+      const sessions = await practice.listSessions(a);
+      await assert.rejects(practice.getSession(b, sessions[0]?.id ?? randomUUID()), /not found/);
+      const other = await withTenant(db, b, async (tx) => (await tx.query('select count(*)::int as n from attempts')).rows[0]);
+      assert.deepEqual(other, { n: 0 });
     });
   });
 }

@@ -1,0 +1,302 @@
+/**
+ * Practice: scoring answers, recording attempts (idempotently) and moving each question's review card, sessions
+ * (practice, interview, mock loop) and progress. Decisions are the pure core's (scoring, FSRS, session picking,
+ * progress); this orchestrates them over the tenant's data.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Level, Question, RoleGuide } from '../../core/content/schema.js';
+import type { Plan } from '../../core/plan/build-plan.js';
+import { computeProgress, scorecard } from '../../core/practice/progress.js';
+import { pickMockLoop, pickPractice, type History, type SessionItem } from '../../core/practice/sessions.js';
+import { ratingFromScore, review } from '../../core/practice/srs.js';
+import type { Scorer, ScoreResult } from '../../core/scoring/score.js';
+import type { Database } from '../../infra/db/database.js';
+import { withTenant } from '../../infra/db/tenant.js';
+import type { AttemptRecord, CreateAttemptBody, CreateSessionBody, ProgressDto, SessionRecord } from '../../shared/contracts/practice.js';
+import { AppError, notFound } from '../../shared/errors.js';
+import { findPlan } from '../plans/plans.repository.js';
+import * as repo from './practice.repository.js';
+
+export interface QuestionBank {
+  get(id: string): Question | undefined;
+  all: readonly Question[];
+  guide(role: string): RoleGuide | undefined;
+}
+
+export interface PracticeService {
+  /** A question from the bank, whole (prompt, hints, framework, model answer). */
+  question(id: string): Question;
+  /** Score without recording (the CLI's `score`, the web's preview). */
+  score(questionId: string, answer: string, level?: Level): ScoreResult;
+  /** Records a scored attempt once per idempotency key; `replayed` when the key was seen before. */
+  createAttempt(tenantId: string, idempotencyKey: string, body: CreateAttemptBody): Promise<{ record: AttemptRecord; replayed: boolean }>;
+  getAttempt(tenantId: string, id: string): Promise<AttemptRecord>;
+  listAttempts(tenantId: string, opts: { questionId?: string | undefined; limit: number }): Promise<Omit<AttemptRecord, 'answer' | 'result' | 'review' | 'modelAnswer' | 'durationSeconds'>[]>;
+  dueReviews(tenantId: string): Promise<{ items: { questionId: string; title: string; stage: string; due: string; overdueDays: number; lastScore: number }[]; upcoming: { questionId: string; title: string; due: string }[] }>;
+  createSession(tenantId: string, body: CreateSessionBody): Promise<SessionRecord>;
+  getSession(tenantId: string, id: string): Promise<SessionRecord>;
+  listSessions(tenantId: string): Promise<(Omit<SessionRecord, 'items' | 'scorecard'> & { answered: number; total: number })[]>;
+  finishSession(tenantId: string, id: string): Promise<SessionRecord>;
+  progress(tenantId: string, opts: { role?: string | undefined; planId?: string | undefined }): Promise<ProgressDto>;
+}
+
+const isoOf = (d: string | Date): string => (d instanceof Date ? d : new Date(d)).toISOString();
+
+export function createPracticeService(deps: { db: Database; bank: QuestionBank; scorer: Scorer; clock: () => Date }): PracticeService {
+  const { db, bank, scorer, clock } = deps;
+
+  const question = (id: string): Question => {
+    const q = bank.get(id);
+    if (!q) throw notFound('question', id);
+    return q;
+  };
+
+  const toRecord = (row: repo.AttemptRow, reviewState: AttemptRecord['review']): AttemptRecord => {
+    const q = bank.get(row.question_id);
+    return {
+      id: row.id,
+      questionId: row.question_id,
+      questionTitle: q?.title ?? row.question_id,
+      sessionId: row.session_id,
+      mode: row.mode as AttemptRecord['mode'],
+      level: row.level as Level,
+      answer: row.answer,
+      score: row.score,
+      result: row.result as AttemptRecord['result'],
+      durationSeconds: row.duration_seconds,
+      createdAt: isoOf(row.created_at),
+      review: reviewState,
+      modelAnswer: q?.modelAnswer ?? '',
+    };
+  };
+
+  const stagesOf = (role: string): { id: string; name: string }[] => {
+    const guide = bank.guide(role);
+    if (!guide) throw notFound('role', role);
+    return guide.stages.map((s) => ({ id: s.id, name: s.name }));
+  };
+
+  const sessionRecord = async (tenantId: string, row: repo.SessionRow): Promise<SessionRecord> => {
+    const done = await withTenant(db, tenantId, (tx) => repo.sessionAttempts(tx, row.id));
+    const byQ = new Map(done.map((d) => [d.question_id, d]));
+    const level = row.level as Level;
+    const stageName = new Map<string, string>();
+    for (const s of bank.guide(row.role ?? '')?.stages ?? []) stageName.set(s.id, s.name);
+    const items = row.items.map((it) => {
+      const q = bank.get(it.questionId);
+      const a = byQ.get(it.questionId);
+      return {
+        stage: it.stage,
+        stageName: stageName.get(it.stage) ?? it.stage,
+        questionId: it.questionId,
+        title: q?.title ?? it.questionId,
+        timeBudgetMinutes: q?.timeBudgetMinutes ?? 30,
+        attemptId: a?.id ?? null,
+        score: a?.score ?? null,
+      };
+    });
+    return {
+      id: row.id,
+      mode: row.mode as SessionRecord['mode'],
+      role: row.role,
+      planId: row.plan_id,
+      level,
+      status: row.status as SessionRecord['status'],
+      createdAt: isoOf(row.created_at),
+      finishedAt: row.finished_at ? isoOf(row.finished_at) : null,
+      items,
+      scorecard: scorecard(level, items.map((i) => ({ stage: i.stage, name: i.stageName, questionId: i.questionId, score: i.score }))),
+    };
+  };
+
+  const getSession = async (tenantId: string, id: string): Promise<SessionRecord> => {
+    const row = await withTenant(db, tenantId, (tx) => repo.findSession(tx, id));
+    if (!row) throw notFound('session', id);
+    return sessionRecord(tenantId, row);
+  };
+
+  return {
+    question,
+    score(questionId, answer, level) {
+      if (answer.trim() === '') throw new AppError('BAD_REQUEST', 'answer: must not be empty');
+      return scorer.score(question(questionId), answer, level);
+    },
+
+    async createAttempt(tenantId, key, body) {
+      const q = question(body.questionId);
+      const level: Level = body.level ?? (q.levels.includes('senior') ? 'senior' : (q.levels[0] ?? 'senior'));
+      const hash = createHash('sha256')
+        .update(JSON.stringify([body.questionId, body.answer, body.mode, level, body.sessionId ?? null]))
+        .digest('hex');
+      const replay = async (): Promise<{ record: AttemptRecord; replayed: boolean } | null> => {
+        const prior = await withTenant(db, tenantId, (tx) => repo.findAttemptByKey(tx, key));
+        if (!prior) return null;
+        if (prior.request_hash !== hash) {
+          throw new AppError('CONFLICT', 'Idempotency-Key: this key was already used for a different attempt; use a new key for a new attempt');
+        }
+        const card = await withTenant(db, tenantId, (tx) => repo.findCardForUpdate(tx, prior.question_id));
+        return { record: toRecord(prior, card ? { rating: ratingFromScore(prior.score), due: isoOf(card.due) } : null), replayed: true };
+      };
+      const seen = await replay();
+      if (seen) return seen;
+
+      if (body.sessionId) {
+        const sessionId = body.sessionId;
+        const session = await withTenant(db, tenantId, (tx) => repo.findSession(tx, sessionId));
+        if (!session) throw notFound('session', sessionId);
+        if (!session.items.some((i) => i.questionId === q.id)) throw new AppError('BAD_REQUEST', `questionId: "${q.id}" is not part of session ${sessionId}`);
+      }
+      const result = scorer.score(q, body.answer, level);
+      const id = randomUUID();
+      const now = clock();
+      const outcome = await withTenant(db, tenantId, async (tx) => {
+        const inserted = await repo.insertAttempt(tx, {
+          id,
+          session_id: body.sessionId ?? null,
+          question_id: q.id,
+          mode: body.mode,
+          level,
+          answer: body.answer,
+          score: result.score,
+          result,
+          duration_seconds: body.durationSeconds ?? null,
+          idempotency_key: key,
+          request_hash: hash,
+        });
+        if (!inserted) return null;
+        const card = await repo.findCardForUpdate(tx, q.id);
+        const next = review(card?.card ?? null, result.score, now);
+        await repo.upsertCard(tx, q.id, next.card, result.score);
+        const row = await repo.findAttempt(tx, id);
+        return row ? { row, review: { rating: next.rating, due: next.card.due } } : null;
+      });
+      if (!outcome) {
+        // A concurrent request with the same key won the insert: answer as its replay.
+        const again = await replay();
+        if (again) return again;
+        throw new AppError('CONFLICT', 'Idempotency-Key: a concurrent request with this key is still being recorded; retry');
+      }
+      return { record: toRecord(outcome.row, outcome.review), replayed: false };
+    },
+
+    async getAttempt(tenantId, id) {
+      const row = await withTenant(db, tenantId, (tx) => repo.findAttempt(tx, id));
+      if (!row) throw notFound('attempt', id);
+      return toRecord(row, null);
+    },
+
+    async listAttempts(tenantId, opts) {
+      const rows = await withTenant(db, tenantId, (tx) => repo.listAttempts(tx, opts));
+      return rows.map((r) => ({
+        id: r.id,
+        questionId: r.question_id,
+        questionTitle: bank.get(r.question_id)?.title ?? r.question_id,
+        sessionId: r.session_id,
+        mode: r.mode as AttemptRecord['mode'],
+        level: r.level as Level,
+        score: r.score,
+        createdAt: isoOf(r.created_at),
+      }));
+    },
+
+    async dueReviews(tenantId) {
+      const cards = await withTenant(db, tenantId, (tx) => repo.listCards(tx));
+      const now = clock().getTime();
+      const items = [];
+      const upcoming = [];
+      for (const c of cards) {
+        const q = bank.get(c.question_id);
+        if (!q) continue;
+        const due = new Date(c.due);
+        if (due.getTime() <= now) {
+          items.push({ questionId: q.id, title: q.title, stage: q.stage, due: due.toISOString(), overdueDays: Math.floor((now - due.getTime()) / 86_400_000), lastScore: c.last_score });
+        } else if (upcoming.length < 10) {
+          upcoming.push({ questionId: q.id, title: q.title, due: due.toISOString() });
+        }
+      }
+      return { items, upcoming };
+    },
+
+    async createSession(tenantId, body) {
+      let role: string;
+      let level: Level;
+      let stages: { id: string; name: string }[];
+      const candidates = new Map<string, string[]>();
+      if (body.planId) {
+        const planId = body.planId;
+        const row = await withTenant(db, tenantId, (tx) => findPlan(tx, planId));
+        if (!row) throw notFound('plan', planId);
+        const plan = row.plan as Plan;
+        role = plan.guide.id;
+        level = body.level ?? plan.level;
+        stages = plan.stages.map((s) => ({ id: s.stage, name: s.name }));
+        for (const s of plan.stages) candidates.set(s.stage, s.questions.map((q) => q.id));
+      } else {
+        role = body.role ?? 'backend';
+        level = body.level ?? 'senior';
+        const guide = bank.guide(role);
+        if (!guide) throw notFound('role', role);
+        stages = guide.stages.filter((s) => s.levels.includes(level)).map((s) => ({ id: s.id, name: s.name }));
+        for (const q of bank.all) {
+          if (!q.roles.includes(role) || !q.levels.includes(level)) continue;
+          candidates.set(q.stage, [...(candidates.get(q.stage) ?? []), q.id]);
+        }
+      }
+      const last = await withTenant(db, tenantId, (tx) => repo.lastAttempts(tx));
+      const history = new Map<string, History>(last.map((l) => [l.question_id, { lastAt: isoOf(l.created_at), lastScore: l.score }]));
+      const items: SessionItem[] = body.mode === 'mock' ? pickMockLoop(stages, candidates, history) : pickPractice(stages, candidates, history, body.count);
+      if (items.length === 0) throw new AppError('BAD_REQUEST', `no questions to practise for role "${role}" at level ${level}`);
+      const id = randomUUID();
+      await withTenant(db, tenantId, (tx) => repo.insertSession(tx, { id, mode: body.mode, role, plan_id: body.planId ?? null, level, items }));
+      return getSession(tenantId, id);
+    },
+
+    getSession,
+
+    async listSessions(tenantId) {
+      const [rows, counts] = await withTenant(db, tenantId, async (tx) => [await repo.listSessions(tx, 100), await repo.countSessionAttempts(tx)] as const);
+      return rows.map((r) => ({
+        id: r.id,
+        mode: r.mode as SessionRecord['mode'],
+        role: r.role,
+        planId: r.plan_id,
+        level: r.level as Level,
+        status: r.status as SessionRecord['status'],
+        createdAt: isoOf(r.created_at),
+        finishedAt: r.finished_at ? isoOf(r.finished_at) : null,
+        answered: counts.get(r.id) ?? 0,
+        total: r.items.length,
+      }));
+    },
+
+    async finishSession(tenantId, id) {
+      const ok = await withTenant(db, tenantId, (tx) => repo.finishSession(tx, id));
+      if (!ok) throw notFound('session', id);
+      return getSession(tenantId, id);
+    },
+
+    async progress(tenantId, opts) {
+      let role = opts.role ?? 'backend';
+      let stages: { id: string; name: string }[];
+      if (opts.planId) {
+        const planId = opts.planId;
+        const row = await withTenant(db, tenantId, (tx) => findPlan(tx, planId));
+        if (!row) throw notFound('plan', planId);
+        const plan = row.plan as Plan;
+        role = plan.guide.id;
+        stages = plan.stages.map((s) => ({ id: s.stage, name: s.name }));
+      } else {
+        stages = stagesOf(role);
+      }
+      const [facts, cards] = await withTenant(db, tenantId, async (tx) => [await repo.attemptFacts(tx, 5000), await repo.listCards(tx)] as const);
+      const p = computeProgress({
+        attempts: facts.map((f) => ({ id: f.id, questionId: f.question_id, score: f.score, createdAt: isoOf(f.created_at), missedPoints: f.missed ?? [], mistakes: f.mistakes ?? [] })),
+        cards: cards.map((c) => ({ questionId: c.question_id, card: c.card })),
+        questions: bank.all.filter((q) => q.roles.includes(role) || facts.some((f) => f.question_id === q.id)).map((q) => ({ id: q.id, title: q.title, stage: q.stage, skills: q.skills })),
+        stages,
+        now: clock(),
+      });
+      return { role, ...p };
+    },
+  };
+}
