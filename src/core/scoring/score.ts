@@ -119,7 +119,7 @@ export function createScorer(bank: readonly Question[]): Scorer {
     const c: CompiledQuestion = {
       q,
       points: q.rubric.map((r) => ({ id: r.id, point: r.point, weight: r.weight, signals: r.signals.map(sig), paraphrase: keyStems(r.point, idf) })),
-      mistakes: q.mistakes.map((m) => ({ id: m.id, mistake: m.mistake, why: m.why, signals: m.signals.map(sig) })),
+      mistakes: q.mistakes.map((m) => ({ id: m.id, mistake: m.mistake, why: m.why, signals: m.signals.map((text) => ({ text, ...phraseStems(text, true) })) })),
       vocabulary: docs.get(q.id) ?? new Set(analyzeText(questionText(q)).tokens.filter((t) => !t.stop).map((t) => t.stem)),
       topic: new Map([...stemSet(`${q.title}\n${q.prompt}`)].filter((st) => st.length > 2 && !GENERIC.has(st)).map((st) => [st, promptIdf(st) ** 2])),
       followUps: q.followUps.map((f) => ({ question: f.question, probes: f.probes, stems: stemSet(`${f.question} ${f.probes} ${f.strongAnswer}`) })),
@@ -177,6 +177,9 @@ interface Window {
   sentences: Sentence[];
   plain: Set<string>;
   negated: Set<string>;
+  /** The same, by Porter stem without synonyms (for the stricter mistake matching). */
+  plainRoots: Set<string>;
+  negatedRoots: Set<string>;
   hasNegator: boolean;
 }
 
@@ -185,6 +188,8 @@ function windows(a: TextAnalysis): Window[] {
   const make = (ss: Sentence[]): Window => {
     const plain = new Set<string>();
     const negated = new Set<string>();
+    const plainRoots = new Set<string>();
+    const negatedRoots = new Set<string>();
     let hasNegator = false;
     for (const s of ss) {
       for (const t of s.tokens) {
@@ -192,15 +197,20 @@ function windows(a: TextAnalysis): Window[] {
           if (/^(not|no|never|without|cannot|avoid|instead|nor|neither)$/.test(t.word)) hasNegator = true;
           continue;
         }
-        if (t.negated) negated.add(t.stem);
-        else plain.add(t.stem);
+        if (t.negated) {
+          negated.add(t.stem);
+          negatedRoots.add(t.root);
+        } else {
+          plain.add(t.stem);
+          plainRoots.add(t.root);
+        }
       }
     }
     const first = ss[0];
     const last = ss[ss.length - 1];
     const start = first?.start ?? 0;
     const end = last?.end ?? 0;
-    return { start, end, text: a.text.slice(start, end), sentences: ss, plain, negated, hasNegator };
+    return { start, end, text: a.text.slice(start, end), sentences: ss, plain, negated, plainRoots, negatedRoots, hasNegator };
   };
   a.sentences.forEach((s, i) => {
     out.push(make([s]));
@@ -232,12 +242,15 @@ function matchSignal(sig: CompiledSignal, w: Window, idf: (s: string) => number,
     const wt = idf(s);
     total += wt;
     const neg = sig.negated[i] ?? false;
-    if ((neg ? w.negated : w.plain).has(s)) {
+    const [plain, negated] = strict ? [w.plainRoots, w.negatedRoots] : [w.plain, w.negated];
+    if ((neg ? negated : plain).has(s)) {
       have++;
       haveW += wt;
-    } else if ((neg ? w.plain : w.negated).has(s)) opposite++;
+    } else if ((neg ? plain : negated).has(s)) opposite++;
   });
   const need = strict ? (n <= 4 ? n : n - 1) : n <= 2 ? n : n === 3 ? 2 : Math.ceil(n * 0.6);
+  // A mistake needs a real phrase: two words that happen to meet in a sentence are not enough.
+  if (strict && n < 2) return null;
   if (have < need) {
     if (opposite > 0 && have + opposite >= need) return { coverage: 0, window: w, negatedOnly: true };
     return null;
@@ -248,14 +261,15 @@ function matchSignal(sig: CompiledSignal, w: Window, idf: (s: string) => number,
 }
 
 /** Whether `need` of the signal's stems occur, with their polarity, within `span` consecutive content tokens. */
-function within(w: Window, sig: CompiledSignal, need: number, span: number): boolean {
+function within(w: Window, sig: CompiledSignal, need: number, span: number, strict = true): boolean {
   const want = new Map(sig.stems.map((s, i) => [s, sig.negated[i] ?? false]));
   const toks = w.sentences.flatMap((s) => s.tokens).filter((t) => !t.stop);
   for (let i = 0; i < toks.length; i++) {
     const seen = new Set<string>();
     for (let j = i; j < toks.length && j < i + span; j++) {
       const t = toks[j];
-      if (t && want.get(t.stem) === t.negated) seen.add(t.stem);
+      const key = t ? (strict ? t.root : t.stem) : '';
+      if (t && want.get(key) === t.negated) seen.add(key);
       if (seen.size >= need) return true;
     }
   }
@@ -397,7 +411,7 @@ function scoreAnswer(c: CompiledQuestion, answer: string, level: Level, idf: (s:
 }
 
 /** Words around a mistake's phrasing that show the candidate is rejecting it, not making it. */
-const REJECTS = /\b(naive\w*|instead|rather than|avoid\w*|wrong|bad idea|problem\w*|doesn'?t work|won'?t work|too slow|not|never|must|can'?t|cannot|reject\w*|trap|mistake|pitfall|tempting|would break|breaks|broken|fails?|unsafe|risk\w*|danger\w*|only works|o\(n\)|falls? over|anti-?pattern|loses?|lost|stale|races?|wouldn'?t|shouldn'?t|don'?t)\b/i;
+const REJECTS = /\b(off|disabled?|leak\w*|ignores?|separate\w*|naive\w*|instead|rather than|avoid\w*|wrong|bad idea|problem\w*|doesn'?t work|won'?t work|too slow|not|never|must|can'?t|cannot|reject\w*|trap|mistake|pitfall|tempting|would break|breaks|broken|fails?|unsafe|risk\w*|danger\w*|only works|o\(n\)|falls? over|anti-?pattern|loses?|lost|stale|races?|wouldn'?t|shouldn'?t|don'?t)\b/i;
 
 /** For a mistake that is itself a negation ("never expire the keys"), the negation is the mistake, not a rejection. */
 const REJECTS_BEYOND_NEGATION = new RegExp(REJECTS.source.replace('|not|never|', '|').replace(/\|wouldn'\?t\|shouldn'\?t\|don'\?t/, ''), 'i');

@@ -10,6 +10,8 @@ export interface Token {
   word: string;
   /** Canonical stem: Porter stem, then the synonym group's representative ("evict" → "delet"). */
   stem: string;
+  /** The Porter stem alone, before synonyms: mistakes are matched on these, more strictly. */
+  root: string;
   start: number;
   end: number;
   /** A function word ("the", "we", "is"): carries no content. */
@@ -50,14 +52,17 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'cannot', 'avoid', 'instead']);
 const CLAUSE_END = new Set(['but', 'because', 'so', 'since', 'although', 'though', 'while', 'whereas', 'which', 'and', 'then']);
 
-const stemCache = new Map<string, string>();
-export function stemOf(word: string): string {
-  let s = stemCache.get(word);
+const rootCache = new Map<string, string>();
+export function rootOf(word: string): string {
+  let s = rootCache.get(word);
   if (s === undefined) {
-    s = canonicalStem(/^\d/.test(word) ? word : stemmer(word));
-    stemCache.set(word, s);
+    s = /^\d/.test(word) ? word : stemmer(word);
+    rootCache.set(word, s);
   }
   return s;
+}
+export function stemOf(word: string): string {
+  return canonicalStem(rootOf(word));
 }
 
 /** Expands contractions so negation is visible: "don't" → "do not", "won't" → "will not", "can't" → "can not". */
@@ -93,6 +98,7 @@ export function analyzeText(raw: string): TextAnalysis {
         const tok: Token = {
           word: part,
           stem: stemOf(part),
+          root: rootOf(part),
           start: start + w.index,
           end: start + w.index + w[0].length,
           stop: STOP_WORDS.has(part) || isNeg,
@@ -153,13 +159,14 @@ function isCode(line: string): boolean {
  * The content stems of a short phrase (a rubric signal), each with its polarity: in "trust the client not to
  * retry", `retri` is negated and `trust` is not, so "I would not trust the client" does not match it.
  */
-export function phraseStems(phrase: string): { stems: string[]; negated: boolean[]; negative: boolean } {
+export function phraseStems(phrase: string, roots = false): { stems: string[]; negated: boolean[]; negative: boolean } {
   const a = analyzeText(phrase);
   const stems: string[] = [];
   const negated: boolean[] = [];
   for (const t of a.tokens) {
-    if (t.stop || stems.includes(t.stem)) continue;
-    stems.push(t.stem);
+    const key = roots ? t.root : t.stem;
+    if (t.stop || stems.includes(key)) continue;
+    stems.push(key);
     negated.push(t.negated);
   }
   return { stems, negated, negative: negated.some(Boolean) };
