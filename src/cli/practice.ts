@@ -11,7 +11,7 @@ import { createScorer, type ScoreResult } from '../core/scoring/score.js';
 import type { App } from '../app.js';
 import { loadContent } from '../infra/content/load.js';
 import { defaultContentDir } from '../infra/paths.js';
-import { MAX_ANSWER_CHARS } from '../shared/contracts/practice.js';
+import { createSessionBodySchema, MAX_ANSWER_CHARS } from '../shared/contracts/practice.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { readStdin } from './analyze.js';
 
@@ -159,12 +159,19 @@ async function readAnswer(reader: LineReader, q: Question, mode: string, write: 
 
 export async function runPractice(app: App, opts: { plan?: string | undefined; role?: string | undefined; mode: 'practice' | 'interview' | 'mock'; level?: Level | undefined; count: number }, write: Write): Promise<void> {
   const tenant = app.localTenantId;
-  const session = await app.services.practice.createSession(tenant, {
+  // The same contract as POST /api/sessions.
+  const parsed = createSessionBodySchema.safeParse({
     mode: opts.mode,
     ...(opts.plan ? { planId: opts.plan } : { role: opts.role ?? 'backend' }),
     ...(opts.level ? { level: opts.level } : {}),
     count: opts.count,
   });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0] === 'planId' ? '--plan' : `--${String(issue?.path[0] ?? 'options')}`;
+    throw new AppError('BAD_REQUEST', `${field}: ${issue?.message ?? 'is invalid'}`);
+  }
+  const session = await app.services.practice.createSession(tenant, parsed.data);
   const bank = app.services.practice;
   write(`${opts.mode === 'mock' ? 'Mock loop' : opts.mode === 'interview' ? 'Interview mode' : 'Practice mode'} — ${String(session.items.length)} question${session.items.length === 1 ? '' : 's'}, ${session.level} level.\n`);
   write(opts.mode === 'practice' ? 'End each answer with a line holding only "." — type :hint, :framework, :skip or :quit on a line of its own.\n' : 'End each answer with a line holding only "." — no hints; the clock is running. :skip or :quit on a line of their own.\n');

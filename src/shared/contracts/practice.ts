@@ -44,7 +44,7 @@ export const createAttemptBodySchema = z.strictObject({
   answer: answerSchema,
   mode: practiceModeSchema.default('practice'),
   level: levelSchema.optional(),
-  sessionId: z.uuid().optional().describe('The session this attempt belongs to'),
+  sessionId: z.uuid({ error: 'must be a session id (a UUID)' }).optional().describe('The session this attempt belongs to'),
   durationSeconds: z.number().int().min(0).max(24 * 3600).optional().describe('Time spent answering'),
 });
 export type CreateAttemptBody = z.infer<typeof createAttemptBodySchema>;
@@ -95,7 +95,7 @@ export const dueReviewsSchema = z.object({
 export const createSessionBodySchema = z
   .strictObject({
     mode: practiceModeSchema.default('practice'),
-    planId: z.uuid().optional().describe('Practise the plan’s ranked questions'),
+    planId: z.uuid({ error: 'must be a plan id (a UUID)' }).optional().describe('Practise the plan’s ranked questions'),
     role: z.string().min(1).max(60).optional().describe('Or a role guide’s loop'),
     level: levelSchema.optional(),
     count: z.number().int().min(1).max(30).default(5).describe('Questions in a practice or interview session (a mock loop asks one per stage)'),
@@ -137,7 +137,7 @@ export const sessionListSchema = z.object({ items: z.array(sessionRecordSchema.o
 
 export const progressQuerySchema = z.strictObject({
   role: z.string().min(1).max(60).optional().describe('Readiness per stage of this role’s loop (default: backend, or the latest plan’s role)'),
-  planId: z.uuid().optional(),
+  planId: z.uuid({ error: 'must be a plan id (a UUID)' }).optional(),
 });
 
 export const progressSchema = z.object({
