@@ -83,6 +83,8 @@ interface CompiledQuestion {
   vocabulary: ReadonlySet<string>;
   /** The question's own distinctive words (title, prompt, rubric): few other questions use them. */
   topic: ReadonlyMap<string, number>;
+  /** The title's topic words ("risky migration", "technical disagreement"): what a story must be about. */
+  titleWords: ReadonlySet<string>;
   followUps: { question: string; probes: string; stems: ReadonlySet<string> }[];
   approach: { step: string; detail: string; stems: ReadonlySet<string> }[];
 }
@@ -121,6 +123,7 @@ export function createScorer(bank: readonly Question[]): Scorer {
       points: q.rubric.map((r) => ({ id: r.id, point: r.point, weight: r.weight, signals: r.signals.map(sig), paraphrase: keyStems(r.point, idf) })),
       mistakes: q.mistakes.map((m) => ({ id: m.id, mistake: m.mistake, why: m.why, signals: m.signals.map((text) => ({ text, ...phraseStems(text, true) })) })),
       vocabulary: docs.get(q.id) ?? new Set(analyzeText(questionText(q)).tokens.filter((t) => !t.stop).map((t) => t.stem)),
+      titleWords: new Set([...stemSet(q.title)].filter((st) => st.length > 2 && !GENERIC.has(st) && !STORY_WORDS.has(st))),
       topic: new Map([...stemSet(`${q.title}\n${q.prompt}`)].filter((st) => st.length > 2 && !GENERIC.has(st)).map((st) => [st, promptIdf(st) ** 2])),
       followUps: q.followUps.map((f) => ({ question: f.question, probes: f.probes, stems: stemSet(`${f.question} ${f.probes} ${f.strongAnswer}`) })),
       approach: q.approach.map((a) => ({ step: a.step, detail: a.detail, stems: stemSet(`${a.step} ${a.detail}`) })),
@@ -166,6 +169,9 @@ function keyStems(point: string, idf: (s: string) => number): CompiledSignal {
   const top = stems.slice(0, 8);
   return { text: 'a paraphrase of the point', stems: top, negated: top.map(() => false), negative: false };
 }
+
+/** Words every story uses ("I owned", "a time", "the team"): not what a particular story is about. */
+const STORY_WORDS = new Set(['own', 'time', 'tell', 'stori', 'team', 'work', 'handl', 'project', 'situat', 'experi', 'result', 'learn', 'manag', 'technic', 'tech']);
 
 /** Stems too common in answers to show anything by themselves. */
 const GENERIC = new Set(['use', 'explain', 'describ', 'show', 'make', 'name', 'say', 'know', 'need', 'want', 'work', 'way', 'case', 'one', 'two', 'time', 'good', 'new', 'right', 'first', 'also', 'without', 'rather', 'instead', 'each', 'everi', 'point', 'answer', 'strong', 'candid', 'interview', 'question', 'given', 'identifi', 'state', 'mention', 'discuss', 'includ', 'consid', 'approach']);
@@ -372,7 +378,10 @@ function scoreAnswer(c: CompiledQuestion, answer: string, level: Level, idf: (s:
     !nonAnswer && proseWords >= 4 && ((stopRatio < 0.22 && reasoningSentences <= 1) || (prose.length > 0 && proseWords / prose.length < 4.5 && reasoningSentences === 0));
   // Off topic: the answer's words are mostly not this question's, and it names little of the prompt — unless the
   // rubric sees most of its points anyway (a strong story told entirely in the candidate's own words).
-  const offTopic = !nonAnswer && coverage < 0.75 && ((relevance < 0.36 && topical < 0.2) || relevance < 0.28);
+  // A story prompt is about one thing (a migration, a disagreement, an incident): a story that never names it, in
+  // any of its words, is another story however well it is told.
+  const otherStory = kind === 'behavioral' && topical < 0.35 && c.titleWords.size > 0 && ![...c.titleWords].some((st) => answerStems.has(st));
+  const offTopic = !nonAnswer && coverage < 0.75 && ((relevance < 0.38 && coverage < 0.25) || (relevance < 0.36 && topical < 0.2) || relevance < 0.28 || otherStory);
 
   // Substance: a very short answer cannot show much, however well it starts.
   const substance = Math.min(1, content / 60);
