@@ -2,7 +2,7 @@
  * The composition root: the one place that builds dependencies and hands each service only what it uses.
  * The HTTP server and the CLI are two shells over what this returns.
  */
-import { assertValid, syncContent, type SyncReport } from './features/content/content.service.js';
+import { assertValid, contentDrift, syncContent, type SyncReport } from './features/content/content.service.js';
 import { createPlansService, type PlansService } from './features/plans/plans.service.js';
 import { createPracticeService, type PracticeService, type QuestionBank } from './features/practice/practice.service.js';
 import { createScorer } from './core/scoring/score.js';
@@ -16,6 +16,7 @@ import { loadContent } from './infra/content/load.js';
 import type { Database } from './infra/db/database.js';
 import { checkTenantCatalog } from './infra/db/catalog-check.js';
 import { migrate } from './infra/db/migrate.js';
+import { checkServerRole, pendingMigrations } from './infra/db/server-checks.js';
 import { openDatabase } from './infra/db/open.js';
 import { migrationsDir } from './infra/paths.js';
 import { AppError } from './shared/errors.js';
@@ -23,8 +24,8 @@ import { AppError } from './shared/errors.js';
 export interface App {
   config: Config;
   db: Database;
-  /** Local mode's one personal tenant: every request acts for it. */
-  localTenantId: string;
+  /** Local mode's one personal tenant: every request acts for it. Null in server mode (tenants come from accounts). */
+  localTenantId: string | null;
   sync: SyncReport;
   services: {
     roles: RolesService;
@@ -43,14 +44,34 @@ export async function createApp(config: Config): Promise<App> {
   assertValid(content);
   const db = await openDatabase(config.database);
   try {
-    await migrate(db, migrationsDir());
+    if (config.mode === 'server') {
+      // Server mode runs as the app role, which cannot change the schema: `loopcoach migrate` does that as the owner.
+      const roleProblems = await checkServerRole(db);
+      if (roleProblems.length > 0) {
+        const lines = roleProblems.map((p) => `${p.object}: ${p.problem}`);
+        throw new AppError('CONFIG_INVALID', `server mode refuses to start:\n  ${lines.join('\n  ')}`, lines);
+      }
+      const pending = await pendingMigrations(db, migrationsDir());
+      if (pending.length > 0) {
+        throw new AppError('CONFIG_INVALID', `the database schema is behind (${pending.join(', ')} not applied): run "loopcoach migrate" with MIGRATION_DATABASE_URL set to the owner role`);
+      }
+    } else {
+      await migrate(db, migrationsDir());
+    }
     const isolation = await checkTenantCatalog(db);
     if (isolation.length > 0) {
       const lines = isolation.map((p) => `${p.object}: ${p.problem}`);
       throw new AppError('CONFIG_INVALID', `tenant isolation check failed; refusing to start:\n  ${lines.join('\n  ')}`, lines);
     }
-    const sync = await syncContent(db, content);
-    const localTenantId = await ensureLocalTenant(db);
+    let sync: SyncReport;
+    if (config.mode === 'server') {
+      sync = await contentDrift(db, content);
+      const behind = sync.roles.inserted + sync.roles.updated + sync.roles.removed + sync.questions.inserted + sync.questions.updated + sync.questions.removed;
+      if (behind > 0) throw new AppError('CONFIG_INVALID', `the stored content differs from the content files in ${String(behind)} place${behind === 1 ? '' : 's'}: run "loopcoach migrate" (it syncs content as the owner)`);
+    } else {
+      sync = await syncContent(db, content);
+    }
+    const localTenantId = config.mode === 'local' ? await ensureLocalTenant(db) : null;
     // The scorer works on the checked content in memory: the same documents the database was just synced from.
     const questions = content.questions.map((q) => q.value);
     const byId = new Map(questions.map((q) => [q.id, q]));

@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { resolve } from 'node:path';
 import { createApp, type App } from '../app.js';
 import { buildServer } from '../http/server.js';
-import { resolveConfig, type ConfigInput } from '../infra/config.js';
+import { resolveConfig, resolveMigrationTarget, type ConfigInput } from '../infra/config.js';
 import { DataDirBusyError } from '../infra/db/open.js';
 import { defaultContentDir } from '../infra/paths.js';
 import { DIFFICULTIES, LEVELS, type Level } from '../core/content/schema.js';
@@ -67,9 +67,10 @@ export function buildProgram(): Command {
     .description('Start the web app and API (default http://localhost:3000) on the embedded database, or on DATABASE_URL.')
     .option('--port <n>', 'port to listen on (env PORT)', parsePort)
     .addOption(dataDirOption())
-    .option('--host <host>', 'interface to bind (default 127.0.0.1: local mode is single-user)')
-    .action(async (opts: { port?: number; dataDir?: string; host?: string }) => {
-      const config = resolveConfig({ port: opts.port, dataDir: opts.dataDir, host: opts.host });
+    .option('--host <host>', 'interface to bind (default 127.0.0.1 in local mode, which is single-user; 0.0.0.0 in server mode)')
+    .addOption(new Option('--mode <mode>', 'local (one user, embedded database) or server (teams, PostgreSQL from DATABASE_URL as the app role) (env LOOPCOACH_MODE)').choices(['local', 'server']))
+    .action(async (opts: { port?: number; dataDir?: string; host?: string; mode?: string }) => {
+      const config = resolveConfig({ port: opts.port, dataDir: opts.dataDir, host: opts.host, mode: opts.mode });
       const app = await createApp(config);
       const server = await buildServer(app, { logger: process.env.LOOPCOACH_LOG === '1' });
       const shutdown = async (): Promise<void> => {
@@ -94,6 +95,15 @@ export function buildProgram(): Command {
       print(`Loopcoach is running at http://localhost:${String(port)}  (API docs: /docs; data: ${where})`);
       const s = app.sync;
       print(`content: ${String(s.roles.inserted + s.roles.updated + s.roles.unchanged)} role guides, ${String(s.questions.inserted + s.questions.updated + s.questions.unchanged)} questions (${String(s.questions.inserted + s.questions.updated)} written, ${String(s.questions.unchanged)} unchanged)`);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply the database migrations and sync the shipped content, as the owner role: MIGRATION_DATABASE_URL (else DATABASE_URL, else the embedded database).')
+    .addOption(dataDirOption())
+    .action(async (opts: { dataDir?: string }) => {
+      const { runMigrate } = await import('./migrate.js');
+      print(await runMigrate(resolveMigrationTarget({ dataDir: opts.dataDir })));
     });
 
   program

@@ -158,7 +158,7 @@ async function readAnswer(reader: LineReader, q: Question, mode: string, write: 
 }
 
 export async function runPractice(app: App, opts: { plan?: string | undefined; role?: string | undefined; mode: 'practice' | 'interview' | 'mock'; level?: Level | undefined; count: number }, write: Write): Promise<void> {
-  const tenant = app.localTenantId;
+  const tenant = localTenant(app);
   // The same contract as POST /api/sessions.
   const parsed = createSessionBodySchema.safeParse({
     mode: opts.mode,
@@ -215,7 +215,7 @@ export async function runPractice(app: App, opts: { plan?: string | undefined; r
 }
 
 export async function runReview(app: App, opts: { limit: number }, write: Write): Promise<void> {
-  const tenant = app.localTenantId;
+  const tenant = localTenant(app);
   const due = await app.services.practice.dueReviews(tenant);
   if (due.items.length === 0) {
     const next = due.upcoming[0];
@@ -238,6 +238,11 @@ export async function runReview(app: App, opts: { limit: number }, write: Write)
   } finally {
     reader.close();
   }
+}
+
+function localTenant(app: App): string {
+  if (app.localTenantId === null) throw new AppError('BAD_REQUEST', 'practice in the terminal works in local mode; in server mode use the web app');
+  return app.localTenantId;
 }
 
 function questionOf(app: App, id: string): Question {

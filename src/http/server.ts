@@ -113,7 +113,11 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
 
   api.get('/api/openapi.json', { schema: { hide: true } }, () => api.swagger());
 
-  const tenantOf = (): string => app.localTenantId;
+  const localTenant = app.localTenantId;
+  const tenantOf = (): string => {
+    if (localTenant === null) throw new AppError('UNAUTHORIZED', 'sign in first: this server runs in server mode, where every request acts for an account');
+    return localTenant;
+  };
   registerHealthRoutes(api, { kind: app.db.kind, readiness: () => app.readiness() });
   registerRoleRoutes(api, { roles: app.services.roles });
   registerQuestionRoutes(api, { questions: app.services.questions });

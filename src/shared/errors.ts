@@ -4,6 +4,8 @@
  */
 export const ERROR_CODES = {
   BAD_REQUEST: { status: 400, exit: 2 },
+  UNAUTHORIZED: { status: 401, exit: 8 },
+  FORBIDDEN: { status: 403, exit: 9 },
   NOT_FOUND: { status: 404, exit: 3 },
   CONFLICT: { status: 409, exit: 4 },
   PAYLOAD_TOO_LARGE: { status: 413, exit: 2 },

@@ -25,6 +25,15 @@ export function assertValid(content: LoadedContent): void {
   }
 }
 
+/** What a sync would change, without changing anything (server mode checks this at start-up). */
+export async function contentDrift(db: Database, content: LoadedContent): Promise<SyncReport> {
+  const hashOf = (path: string): string => content.hashes.get(path) ?? '';
+  const rolePlan = planSync(await repo.listStoredRoleHashes(db), content.roles.map((r) => ({ id: r.value.id, hash: hashOf(r.path) })));
+  const questionPlan = planSync(await repo.listStoredQuestionHashes(db), content.questions.map((q) => ({ id: q.value.id, hash: hashOf(q.path) })));
+  const count = (p: { insert: unknown[]; update: unknown[]; remove: unknown[]; unchanged: number }) => ({ inserted: p.insert.length, updated: p.update.length, removed: p.remove.length, unchanged: p.unchanged });
+  return { roles: count(rolePlan), questions: count(questionPlan) };
+}
+
 export async function syncContent(db: Database, content: LoadedContent): Promise<SyncReport> {
   assertValid(content);
   const hashOf = (path: string): string => content.hashes.get(path) ?? '';

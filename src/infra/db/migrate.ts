@@ -58,6 +58,10 @@ export async function migrate(db: Database, dir: string): Promise<{ applied: str
       }
       applied.push(file.id);
     }
+    // Server mode connects as the app role and checks at start-up that the schema is current.
+    await db.exec(`do $$ begin
+      if exists (select 1 from pg_roles where rolname = 'loopcoach_app') then grant select on schema_migrations to loopcoach_app; end if;
+    end $$`);
     return { applied };
   } finally {
     await db.query('select pg_advisory_unlock($1)', [LOCK_KEY]);
