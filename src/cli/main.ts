@@ -106,6 +106,19 @@ export function buildProgram(): Command {
       print(await runMigrate(resolveMigrationTarget({ dataDir: opts.dataDir })));
     });
 
+  const platform = program.command('platform').description('Platform administration (server operators).');
+  platform
+    .command('usage')
+    .description('Usage per tenant — counts, never rows — read as the loopcoach_platform role and audited. Connects with PLATFORM_DATABASE_URL (a login role that is a member of loopcoach_platform), else the embedded database.')
+    .requiredOption('--actor <who>', 'who is reading (written to the audit log)')
+    .option('--reason <why>', 'why (written to the audit log)')
+    .option('--json', 'print JSON')
+    .addOption(dataDirOption())
+    .action(async (opts: { actor: string; reason?: string; json?: boolean; dataDir?: string }) => {
+      const { runPlatformUsage } = await import('./migrate.js');
+      print(await runPlatformUsage(opts));
+    });
+
   program
     .command('guide')
     .description('Show a role guide: the loop, questions by stage, tips, FAQ.')

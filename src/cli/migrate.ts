@@ -1,6 +1,10 @@
-/** `loopcoach migrate`: the owner's job in server mode — schema migrations, then the shipped content. */
+/**
+ * Operator commands: `loopcoach migrate` (the owner's job in server mode — schema migrations, then the shipped
+ * content) and `loopcoach platform usage` (aggregate usage per tenant as the platform role, audited).
+ */
 import { syncContent } from '../features/content/content.service.js';
-import type { DatabaseConfig } from '../infra/config.js';
+import { createPlatformService } from '../features/platform/platform.service.js';
+import { resolveConfig, type DatabaseConfig } from '../infra/config.js';
 import { loadContent } from '../infra/content/load.js';
 import { migrate } from '../infra/db/migrate.js';
 import { openDatabase } from '../infra/db/open.js';
@@ -20,6 +24,24 @@ export async function runMigrate(target: DatabaseConfig, contentDir = defaultCon
       `migrations on ${where}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}`,
       `content: ${String(written)} written, ${String(sync.questions.removed + sync.roles.removed)} removed, ${String(sync.questions.unchanged + sync.roles.unchanged)} unchanged`,
     ].join('\n');
+  } finally {
+    await db.close();
+  }
+}
+
+export async function runPlatformUsage(opts: { actor: string; reason?: string | undefined; json?: boolean | undefined; dataDir?: string | undefined }, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const url = env.PLATFORM_DATABASE_URL?.trim();
+  const target: DatabaseConfig = url ? { kind: 'postgres', url } : resolveConfig({ dataDir: opts.dataDir, mode: 'local' }, { ...env, DATABASE_URL: '' }).database;
+  const db = await openDatabase(target);
+  try {
+    const usage = await createPlatformService({ db }).usage(opts.actor, opts.reason);
+    if (opts.json) return JSON.stringify(usage, null, 2);
+    const lines = ['tenant                                kind          plans  attempts  sessions  reviews  saved'];
+    for (const u of usage) {
+      lines.push(`${u.tenantId}  ${u.kind.padEnd(12)} ${String(u.plans).padStart(6)} ${String(u.attempts).padStart(9)} ${String(u.sessions).padStart(9)} ${String(u.reviewCards).padStart(8)} ${String(u.savedQuestions).padStart(6)}`);
+    }
+    lines.push(`${String(usage.length)} tenant${usage.length === 1 ? '' : 's'}; this read was written to the audit log as ${opts.actor}`);
+    return lines.join('\n');
   } finally {
     await db.close();
   }

@@ -13,6 +13,7 @@ import { createRolesService } from '../../src/features/roles/roles.service.js';
 import { createSavedService } from '../../src/features/saved/saved.service.js';
 import { createPracticeService, type PracticeService } from '../../src/features/practice/practice.service.js';
 import { createScorer } from '../../src/core/scoring/score.js';
+import { createPlatformService } from '../../src/features/platform/platform.service.js';
 import { ensureLocalTenant } from '../../src/features/tenants/tenants.repository.js';
 import { loadContent } from '../../src/infra/content/load.js';
 import { checkTenantCatalog } from '../../src/infra/db/catalog-check.js';
@@ -314,6 +315,55 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
       await assert.rejects(practice.getSession(b, sessions[0]?.id ?? randomUUID()), /not found/);
       const other = await withTenant(db, b, async (tx) => (await tx.query('select count(*)::int as n from attempts')).rows[0]);
       assert.deepEqual(other, { n: 0 });
+    });
+  });
+
+  describe(`${label}: platform administration sees counts, never rows`, () => {
+    let db: Database;
+    let a: string;
+    let b: string;
+    before(async () => {
+      db = await factory.open();
+      await migrate(db, migrationsDir());
+      await syncContent(db, await loadContent(defaultContentDir()));
+      a = await ensureLocalTenant(db);
+      b = randomUUID();
+      await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'platform-other', 'Other', 'organization')`, [b]);
+      const saved = createSavedService({ db });
+      await saved.save(a, 'backend/rate-limiter-design', 'a secret note');
+      await saved.save(b, 'backend/cache-invalidation', 'b secret note');
+      await saved.save(b, 'backend/isolation-levels', 'another');
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    it('reads usage per tenant as the platform role, and audits the read', async () => {
+      const usage = await createPlatformService({ db }).usage('ops@example.com', 'monthly report');
+      assert.equal(usage.find((u) => u.tenantId === a)?.savedQuestions, 1);
+      assert.equal(usage.find((u) => u.tenantId === b)?.savedQuestions, 2);
+      const audit = await db.query<{ actor: string; reason: string }>('select actor, reason from platform_audit order by id desc limit 1');
+      assert.deepEqual(audit.rows[0], { actor: 'ops@example.com', reason: 'monthly report' });
+      await assert.rejects(createPlatformService({ db }).usage('  '), /actor/);
+    });
+
+    it('the platform role cannot read any row content, nor write tenant data', async () => {
+      const asPlatform = (sql: string) =>
+        db.transaction(async (tx) => {
+          await tx.query('set local role loopcoach_platform');
+          return tx.query(sql);
+        });
+      await assert.rejects(asPlatform('select note from saved_questions'), /permission denied/);
+      await assert.rejects(asPlatform('select * from plans'), /permission denied/);
+      await assert.rejects(asPlatform(`delete from saved_questions`), /permission denied/);
+      await assert.rejects(asPlatform('select name from tenants'), /permission denied/);
+      const counts = await asPlatform('select tenant_id, count(*)::int as n from saved_questions group by tenant_id order by n');
+      assert.equal(counts.rows.length, 2);
+    });
+
+    it('the app role cannot read the platform usage view or the audit log', async () => {
+      await assert.rejects(withTenant(db, a, (tx) => tx.query('select * from platform_tenant_usage')), /permission denied/);
+      await assert.rejects(withTenant(db, a, (tx) => tx.query('select * from platform_audit')), /permission denied/);
     });
   });
 }

@@ -76,6 +76,17 @@ describe('server mode', () => {
     }
   });
 
+  it('the server login role cannot become the platform-admin role', async () => {
+    const c = new pg.Client({ connectionString: as(superUrl, 'lc_server') });
+    await c.connect();
+    try {
+      await assert.rejects(c.query('set role loopcoach_platform'), /permission denied/);
+      await assert.rejects(c.query('select count(*) from platform_audit'), /permission denied/);
+    } finally {
+      await c.end();
+    }
+  });
+
   it('refuses to run as a superuser, a BYPASSRLS role, or a role that cannot assume the app role', async () => {
     await assert.rejects(serverApp(superUrl), /superuser/);
     await assert.rejects(serverApp(as(superUrl, 'lc_bypass')), /BYPASSRLS/);
