@@ -30,7 +30,7 @@ describe('POST /api/attempts', () => {
     assert.equal(first.statusCode, 201, first.body);
     const rec = first.json<{ id: string; score: number; result: { hits: { quote: { start: number; end: number; text: string } }[]; followUp: { question: string } }; review: { due: string }; modelAnswer: string }>();
     assert.ok(rec.score >= 60, `score ${String(rec.score)}`);
-    for (const h of rec.result.hits) assert.equal(ANSWER.slice(h.quote.start, h.quote.end).trim(), h.quote.text);
+    for (const h of rec.result.hits) assert.equal(ANSWER.slice(h.quote.start, h.quote.end), h.quote.text);
     assert.ok(rec.result.followUp.question.length > 10);
     assert.ok(rec.modelAnswer.length > 200);
     const retry = await attempt({ questionId: 'backend/rate-limiter-design', answer: ANSWER }, key);
@@ -90,6 +90,11 @@ describe('sessions, mock loops, reviews and progress', () => {
     assert.match(sc.overall.summary, /1 of \d+ stages/);
     const finished = await t.api.inject({ method: 'POST', url: `/api/sessions/${s.id}/finish` });
     assert.equal(finished.json<{ status: string }>().status, 'finished');
+    const late = await attempt({ questionId: first.questionId, answer: ANSWER, mode: 'mock', sessionId: s.id });
+    assert.equal(late.statusCode, 409);
+    assert.match(message(late.body), /finished/);
+    const read = await t.api.inject({ method: 'GET', url: `/api/attempts/${a.json<{ id: string }>().id}` });
+    assert.notEqual(read.json<{ review: unknown }>().review, null, 'reading an attempt back shows the question’s schedule');
 
     const due = await t.api.inject({ method: 'GET', url: '/api/reviews/due' });
     assert.equal(due.statusCode, 200);

@@ -102,7 +102,7 @@ describe('scoring an answer', () => {
   it('quotes the answer: every hit and mistake is a span of the submitted text', () => {
     const r = scorer.score(payment, STRONG, 'senior');
     assert.equal(r.hits.length, 3);
-    for (const h of r.hits) assert.equal(STRONG.slice(h.quote.start, h.quote.end).trim(), h.quote.text);
+    for (const h of r.hits) assert.equal(STRONG.slice(h.quote.start, h.quote.end), h.quote.text);
   });
 
   it('counts a paraphrase without the textbook terms', () => {

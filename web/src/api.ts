@@ -2,8 +2,21 @@
  * A small typed client for the Loopcoach API. Response types come from the server's zod contracts (types only, so
  * nothing from the server is bundled). Every failure becomes an ApiError carrying the API's own `error.message`.
  */
+import type { z } from 'zod';
 import type { ErrorResponse } from '../../src/shared/contracts/common.js';
 import type { CreatePlanBody, PlanRecord, PlanSummary } from '../../src/shared/contracts/plans.js';
+import type {
+  AttemptRecord,
+  attemptSummarySchema,
+  createAttemptBodySchema,
+  createSessionBodySchema,
+  dueReviewsSchema,
+  ProgressDto,
+  scoreBodySchema,
+  ScoreResultDto,
+  SessionRecord,
+  sessionListSchema,
+} from '../../src/shared/contracts/practice.js';
 import type { ModelAnswer, QuestionDetail, QuestionFacets, QuestionList, QuestionListQuery } from '../../src/shared/contracts/questions.js';
 import type { RoleDetail, RoleSummary } from '../../src/shared/contracts/roles.js';
 import type { SavedQuestion } from '../../src/shared/contracts/saved.js';
@@ -54,12 +67,30 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
 
 const questionPath = (id: string): string => `/api/questions/${encodeURIComponent(id)}`;
 const planPath = (id: string): string => `/api/plans/${encodeURIComponent(id)}`;
+const attemptPath = (id: string): string => `/api/attempts/${encodeURIComponent(id)}`;
+const sessionPath = (id: string): string => `/api/sessions/${encodeURIComponent(id)}`;
+
+export type { AttemptRecord, ProgressDto as Progress, SessionRecord };
+export type ScoreResult = ScoreResultDto;
+/** Request bodies as the client writes them: fields with a server default may be left out. */
+export type ScoreBody = z.input<typeof scoreBodySchema>;
+export type NewAttempt = z.input<typeof createAttemptBodySchema>;
+export type NewSession = z.input<typeof createSessionBodySchema>;
+export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
+export type SessionSummary = z.infer<typeof sessionListSchema>['items'][number];
+export type DueReviews = z.infer<typeof dueReviewsSchema>;
+export type PracticeMode = SessionRecord['mode'];
+
+const json = (body: unknown): Pick<RequestInit, 'headers' | 'body'> => ({
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 export type QuestionQuery = Partial<QuestionListQuery>;
 
-export function queryString(query: QuestionQuery): string {
+export function queryString(query: Readonly<Record<string, string | number | undefined>>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query) as [string, string | number | undefined][]) {
+  for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
   const s = params.toString();
@@ -110,4 +141,41 @@ export const api = {
     }),
 
   deletePlan: (id: string): Promise<void> => request<undefined>(planPath(id), { method: 'DELETE' }),
+
+  /** Scores an answer without recording it (the follow-up preview). */
+  scoreAnswer: (body: ScoreBody, signal?: AbortSignal): Promise<ScoreResult> =>
+    request<ScoreResult>('/api/score', { method: 'POST', ...json(body), signal }),
+
+  /**
+   * Records a scored attempt. `idempotencyKey` is new for each answer; a retry of the same answer after a failure sends
+   * the same key, so the server records it once.
+   */
+  createAttempt: (body: NewAttempt, idempotencyKey: string, signal?: AbortSignal): Promise<AttemptRecord> =>
+    request<AttemptRecord>('/api/attempts', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+      body: JSON.stringify(body),
+      signal,
+    }),
+
+  listAttempts: async (query: { questionId?: string; limit?: number } = {}, signal?: AbortSignal): Promise<AttemptSummary[]> =>
+    (await request<{ items: AttemptSummary[] }>(`/api/attempts${queryString(query)}`, { signal })).items,
+
+  getAttempt: (id: string, signal?: AbortSignal): Promise<AttemptRecord> => request<AttemptRecord>(attemptPath(id), { signal }),
+
+  dueReviews: (signal?: AbortSignal): Promise<DueReviews> => request<DueReviews>('/api/reviews/due', { signal }),
+
+  createSession: (body: NewSession, signal?: AbortSignal): Promise<SessionRecord> =>
+    request<SessionRecord>('/api/sessions', { method: 'POST', ...json(body), signal }),
+
+  listSessions: async (signal?: AbortSignal): Promise<SessionSummary[]> =>
+    (await request<{ items: SessionSummary[] }>('/api/sessions', { signal })).items,
+
+  getSession: (id: string, signal?: AbortSignal): Promise<SessionRecord> => request<SessionRecord>(sessionPath(id), { signal }),
+
+  finishSession: (id: string, signal?: AbortSignal): Promise<SessionRecord> =>
+    request<SessionRecord>(`${sessionPath(id)}/finish`, { method: 'POST', signal }),
+
+  getProgress: (query: { role?: string; planId?: string } = {}, signal?: AbortSignal): Promise<ProgressDto> =>
+    request<ProgressDto>(`/api/progress${queryString(query)}`, { signal }),
 };

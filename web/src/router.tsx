@@ -1,4 +1,6 @@
+import { Suspense, lazy, type ComponentType } from 'react';
 import { Navigate, createBrowserRouter, useParams } from 'react-router';
+import { Loading } from './components/common/Status.js';
 import { Layout } from './components/layout/Layout.js';
 import { HomePage } from './pages/HomePage.js';
 import { NewPlanPage } from './pages/NewPlanPage.js';
@@ -10,6 +12,27 @@ import { QuestionsPage } from './pages/QuestionsPage.js';
 import { RoleGuidePage } from './pages/RoleGuidePage.js';
 import { RouteError } from './pages/RouteError.js';
 import { SavedPage } from './pages/SavedPage.js';
+
+/**
+ * A page loaded on its first visit rather than with the app: practice (feedback, timer) and progress (the charting
+ * library) are code-split so the guides and question bank stay quick to open.
+ */
+function lazyPage(load: () => Promise<ComponentType>, loading: string) {
+  const Page = lazy(async () => ({ default: await load() }));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Loading>{loading}</Loading>}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+
+const PracticePage = lazyPage(async () => (await import('./pages/PracticePage.js')).PracticePage, 'Loading practice…');
+const PracticeSessionPage = lazyPage(async () => (await import('./pages/PracticeSessionPage.js')).PracticeSessionPage, 'Loading the session…');
+const PracticeQuestionPage = lazyPage(async () => (await import('./pages/PracticeQuestionPage.js')).PracticeQuestionPage, 'Loading the question…');
+const AttemptPage = lazyPage(async () => (await import('./pages/AttemptPage.js')).AttemptPage, 'Loading your answer…');
+const ProgressPage = lazyPage(async () => (await import('./pages/ProgressPage.js')).ProgressPage, 'Loading your progress…');
 
 /** /questions/:role on its own has no page of its own: the guide lists that role's questions. */
 function RoleQuestionsRedirect() {
@@ -31,6 +54,11 @@ export const router = createBrowserRouter([
       { path: 'plans', element: <PlansPage /> },
       { path: 'plans/new', element: <NewPlanPage /> },
       { path: 'plans/:id', element: <PlanPage /> },
+      { path: 'practice', element: <PracticePage /> },
+      { path: 'practice/sessions/:id', element: <PracticeSessionPage /> },
+      { path: 'practice/question/:role/:slug', element: <PracticeQuestionPage /> },
+      { path: 'attempts/:id', element: <AttemptPage /> },
+      { path: 'progress', element: <ProgressPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

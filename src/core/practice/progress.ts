@@ -38,7 +38,7 @@ export interface Progress {
   recent: { attemptId: string; questionId: string; title: string; score: number; createdAt: string }[];
   mastery: { skill: string; mastery: number; questions: number; attempts: number }[];
   weakSkills: { skill: string; mastery: number }[];
-  recurringMistakes: { questionId: string; id: string; mistake: string; times: number }[];
+  recurringMistakes: { questionId: string; title: string; id: string; mistake: string; times: number }[];
   due: { questionId: string; title: string; due: string; overdueDays: number }[];
   readiness: { stage: string; name: string; readiness: number; practised: number; available: number; note: string }[];
 }
@@ -90,11 +90,11 @@ export function computeProgress(input: {
   const weakSkills = mastery.filter((m) => m.mastery < 60).sort((a, b) => a.mastery - b.mastery || a.skill.localeCompare(b.skill)).slice(0, 8).map(({ skill, mastery: m }) => ({ skill, mastery: m }));
 
   // Mistakes made in more than one attempt.
-  const mistakeCount = new Map<string, { questionId: string; id: string; mistake: string; times: number }>();
+  const mistakeCount = new Map<string, { questionId: string; title: string; id: string; mistake: string; times: number }>();
   for (const a of chronological) {
     for (const m of a.mistakes) {
       const key = `${a.questionId}#${m.id}`;
-      const e = mistakeCount.get(key) ?? { questionId: a.questionId, id: m.id, mistake: m.mistake, times: 0 };
+      const e = mistakeCount.get(key) ?? { questionId: a.questionId, title: byId.get(a.questionId)?.title ?? a.questionId, id: m.id, mistake: m.mistake, times: 0 };
       e.times++;
       mistakeCount.set(key, e);
     }

@@ -73,6 +73,8 @@ interface CompiledSignal {
   stems: string[];
   /** Per stem: whether the phrase negates it. */
   negated: boolean[];
+  /** A phrase whose words collapse to one stem ("end to end") must appear as written. */
+  literal?: RegExp;
   negative: boolean;
 }
 
@@ -117,7 +119,7 @@ export function createScorer(bank: readonly Question[]): Scorer {
   const compile = (q: Question): CompiledQuestion => {
     const cached = compiled.get(q.id);
     if (cached && cached.q === q) return cached;
-    const sig = (text: string): CompiledSignal => ({ text, ...phraseStems(text) });
+    const sig = (text: string): CompiledSignal => ({ text, ...phraseStems(text), ...literalOf(text) });
     const c: CompiledQuestion = {
       q,
       points: q.rubric.map((r) => ({ id: r.id, point: r.point, weight: r.weight, signals: r.signals.map(sig), paraphrase: keyStems(r.point, idf) })),
@@ -240,6 +242,7 @@ interface SignalMatch {
 function matchSignal(sig: CompiledSignal, w: Window, idf: (s: string) => number, strict = false): SignalMatch | null {
   const n = sig.stems.length;
   if (n === 0) return null;
+  if (sig.literal && !sig.literal.test(w.text)) return null;
   let have = 0;
   let haveW = 0;
   let opposite = 0;
@@ -264,6 +267,15 @@ function matchSignal(sig: CompiledSignal, w: Window, idf: (s: string) => number,
   // The words must be close together: a phrase, not a sentence that happens to use them far apart.
   if (strict && !within(w, sig, need, Math.max(6, 2 * n + 2))) return null;
   return { coverage: haveW / total, window: w, negatedOnly: false };
+}
+
+/** "end to end", "one to one": several words, one stem — only the phrase itself shows it. */
+function literalOf(text: string): { literal?: RegExp } {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const contentWords = analyzeText(text).tokens.filter((t) => !t.stop).length;
+  if (contentWords < 2 || phraseStems(text).stems.length !== 1) return {};
+  const pattern = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+');
+  return { literal: new RegExp(`\\b${pattern}\\b`, 'i') };
 }
 
 /** Whether `need` of the signal's stems occur, with their polarity, within `span` consecutive content tokens. */
@@ -425,14 +437,38 @@ const REJECTS = /\b(off|disabled?|leak\w*|ignores?|separate\w*|naive\w*|instead|
 /** For a mistake that is itself a negation ("never expire the keys"), the negation is the mistake, not a rejection. */
 const REJECTS_BEYOND_NEGATION = new RegExp(REJECTS.source.replace('|not|never|', '|').replace(/\|wouldn'\?t\|shouldn'\?t\|don'\?t/, ''), 'i');
 
+/** What an interviewer asks when a dimension is the weakest part of an otherwise complete answer. */
+const DIMENSION_FOLLOW_UPS: Readonly<Record<string, string>> = {
+  clarifying: 'Before we go further: what would you have asked me about the requirements, and what did you assume?',
+  correctness: 'Which guarantee does your design keep under the load in the question, and where exactly could it break?',
+  'failure-modes': 'Walk me through what happens when one of these components dies halfway through a request.',
+  'trade-offs': 'What did this design cost you, and which alternative did you reject — why?',
+  scaling: 'Traffic grows ten times. What breaks first, and what do you change?',
+  approach: 'Before you write more code: which data structure carries the solution, and why does it work?',
+  complexity: 'What are the time and space complexity, and can you do better?',
+  testing: 'Which inputs would you test first, and what would each one catch?',
+  situation: 'Set the scene for me: where was this, when, and what was at stake?',
+  task: 'What exactly were you responsible for in that situation?',
+  action: 'What did you personally do, step by step?',
+  result: 'How did it end — what changed, in numbers if you can?',
+  ownership: 'Looking back, which of those decisions were yours, and which would you change?',
+  learning: 'What do you do differently since then?',
+  'mitigation-first': 'What did you do in the first ten minutes to stop the damage, before you knew the cause?',
+  specifics: 'Can you give me one concrete example from your own work, with numbers?',
+  structure: 'Summarise your answer for me in two sentences.',
+};
+
 /** Raw coverage → score: a strong answer rarely shows every signal, so 0.75 of the weighted ideal is already 90. */
 function curve(raw: number): number {
   const x = Math.max(0, raw);
   return Math.min(1, x <= 0.75 ? (x / 0.75) * 0.9 : 0.9 + ((x - 0.75) / 0.25) * 0.1);
 }
 
+/** The window's text without surrounding whitespace, with offsets that point at exactly that text. */
 function span(w: Window): Span {
-  return { start: w.start, end: w.end, text: w.text.trim() };
+  const lead = w.text.length - w.text.trimStart().length;
+  const text = w.text.trim();
+  return { start: w.start + lead, end: w.start + lead + text.length, text };
 }
 
 function adviceFor(p: CompiledQuestion['points'][number], c: CompiledQuestion, idf: (s: string) => number): string {
@@ -472,7 +508,7 @@ function followUpFor(c: CompiledQuestion, misses: readonly RubricMiss[], dims: r
     return { question: `You haven't covered this yet — how would you handle it? ${gap.point}`, probes: 'The biggest gap in the answer.', aimedAt: gap.point };
   }
   const weakest = [...dims].sort((x, y) => x.value - y.value)[0];
-  if (weakest && weakest.value < 0.6) return { question: `${weakest.label}: ${weakest.note}`, probes: `The weakest dimension of the answer (${weakest.label.toLowerCase()}).`, aimedAt: weakest.label };
+  if (weakest && weakest.value < 0.6) return { question: DIMENSION_FOLLOW_UPS[weakest.id] ?? weakest.note, probes: `${weakest.label}: ${weakest.note}`, aimedAt: weakest.label };
   // Everything covered: push deeper with the follow-up the answer touched least.
   return { question: fallback.question, probes: fallback.probes, aimedAt: 'going deeper' };
 }

@@ -95,6 +95,11 @@ export async function findCardForUpdate(tx: TenantTx, questionId: string): Promi
   return r.rows[0] ?? null;
 }
 
+export async function findCard(tx: TenantTx, questionId: string): Promise<CardRow | null> {
+  const r = await tx.query<CardRow>('select question_id, card, due, last_score from review_cards where tenant_id = $1 and question_id = $2', [tx.tenantId, questionId]);
+  return r.rows[0] ?? null;
+}
+
 export async function upsertCard(tx: TenantTx, questionId: string, card: StoredCard, score: number): Promise<void> {
   await tx.query(
     `insert into review_cards (tenant_id, question_id, card, due, last_score, updated_at) values ($1, $2, $3, $4, $5, now())

@@ -144,6 +144,7 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
         const sessionId = body.sessionId;
         const session = await withTenant(db, tenantId, (tx) => repo.findSession(tx, sessionId));
         if (!session) throw notFound('session', sessionId);
+        if (session.status === 'finished') throw new AppError('CONFLICT', `session ${sessionId} is finished: start a new session to answer again`);
         if (!session.items.some((i) => i.questionId === q.id)) throw new AppError('BAD_REQUEST', `questionId: "${q.id}" is not part of session ${sessionId}`);
       }
       const result = scorer.score(q, body.answer, level);
@@ -180,9 +181,13 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
     },
 
     async getAttempt(tenantId, id) {
-      const row = await withTenant(db, tenantId, (tx) => repo.findAttempt(tx, id));
-      if (!row) throw notFound('attempt', id);
-      return toRecord(row, null);
+      const found = await withTenant(db, tenantId, async (tx) => {
+        const row = await repo.findAttempt(tx, id);
+        return row ? { row, card: await repo.findCard(tx, row.question_id) } : null;
+      });
+      if (!found) throw notFound('attempt', id);
+      // The question's schedule now (it moves with every attempt at it, this one or later ones).
+      return toRecord(found.row, found.card ? { rating: ratingFromScore(found.row.score), due: isoOf(found.card.due) } : null);
     },
 
     async listAttempts(tenantId, opts) {

@@ -74,7 +74,7 @@ export const attemptRecordSchema = z.object({
   result: scoreResultSchema,
   durationSeconds: z.number().int().nullable(),
   createdAt: z.string(),
-  review: reviewStateSchema.nullable().describe('The review schedule after this attempt (null when listing)'),
+  review: reviewStateSchema.nullable().describe('The question’s review schedule (after this attempt when it is created; its current schedule when read back); null when the question has no card'),
   modelAnswer: z.string().describe('Markdown: revealed after the attempt'),
 });
 export type AttemptRecord = z.infer<typeof attemptRecordSchema>;
@@ -136,7 +136,7 @@ export const sessionIdParamsSchema = z.strictObject({ id: z.uuid({ error: 'must 
 export const sessionListSchema = z.object({ items: z.array(sessionRecordSchema.omit({ items: true, scorecard: true }).extend({ answered: z.number().int(), total: z.number().int() })) });
 
 export const progressQuerySchema = z.strictObject({
-  role: z.string().min(1).max(60).optional().describe('Readiness per stage of this role’s loop (default: backend, or the latest plan’s role)'),
+  role: z.string().min(1).max(60).optional().describe('Readiness per stage of this role’s loop (default: backend)'),
   planId: z.uuid({ error: 'must be a plan id (a UUID)' }).optional(),
 });
 
@@ -148,7 +148,7 @@ export const progressSchema = z.object({
   recent: z.array(z.object({ attemptId: z.string(), questionId: z.string(), title: z.string(), score: z.number().int(), createdAt: z.string() })),
   mastery: z.array(z.object({ skill: z.string(), mastery: z.number().int(), questions: z.number().int(), attempts: z.number().int() })),
   weakSkills: z.array(z.object({ skill: z.string(), mastery: z.number().int() })),
-  recurringMistakes: z.array(z.object({ questionId: z.string(), id: z.string(), mistake: z.string(), times: z.number().int() })),
+  recurringMistakes: z.array(z.object({ questionId: z.string(), title: z.string(), id: z.string(), mistake: z.string(), times: z.number().int() })),
   due: z.array(z.object({ questionId: z.string(), title: z.string(), due: z.string(), overdueDays: z.number().int() })),
   readiness: z.array(z.object({ stage: z.string(), name: z.string(), readiness: z.number().int(), practised: z.number().int(), available: z.number().int(), note: z.string() })),
 });

@@ -49,6 +49,12 @@ function SiteHeader() {
             <NavItem to="/plans/new" section="/plans">
               Prep plan
             </NavItem>
+            <NavItem to="/practice" section="/practice/">
+              Practice
+            </NavItem>
+            <NavItem to="/progress" section="/attempts/">
+              Progress
+            </NavItem>
             <NavItem to="/saved">
               Saved <SavedCount />
             </NavItem>

@@ -47,6 +47,12 @@ function PlanActions({ record }: { record: PlanRecord }) {
   return (
     <div className="plan-actions">
       <div className="plan-actions__buttons">
+        <Link className="button" to={`/practice?plan=${encodeURIComponent(record.id)}`}>
+          Practise this plan
+        </Link>
+        <Link className="button button--quiet" to={`/practice?plan=${encodeURIComponent(record.id)}&mode=mock`}>
+          Mock loop
+        </Link>
         <button type="button" className="button button--quiet" onClick={exportMarkdown}>
           <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path d="M8 2v8m0 0 3-3m-3 3L5 7M3 12.5h10" />

@@ -1,5 +1,7 @@
+import { Link } from 'react-router';
 import type { QuestionDetail as Question } from '../../../../src/shared/contracts/questions.js';
 import { duration } from '../../lib/format.js';
+import { practiseQuestionPath } from '../../lib/practice.js';
 import { SkillBadges } from '../common/Badges.js';
 import { Heading, type HeadingLevel } from '../common/Heading.js';
 import { Hints } from './Hints.js';
@@ -7,7 +9,7 @@ import { ModelAnswer } from './ModelAnswer.js';
 import { SaveToggle } from './SaveToggle.js';
 
 const WEIGHT_LABELS = ['', 'Nice to have', 'Helpful', 'Expected', 'Important', 'Essential'] as const;
-const weightLabel = (weight: number): string => WEIGHT_LABELS[weight] ?? `Weight ${String(weight)}`;
+export const weightLabel = (weight: number): string => WEIGHT_LABELS[weight] ?? `Weight ${String(weight)}`;
 
 const quoted = (phrases: readonly string[]): string => phrases.map((p) => `“${p}”`).join(', ');
 
@@ -19,7 +21,12 @@ export function QuestionDetail({ question, level }: { question: Question; level:
         <p className="time-budget">
           <span className="label">Time budget:</span> {duration(question.timeBudgetMinutes)}
         </p>
-        <SaveToggle id={question.id} />
+        <div className="question-detail__actions">
+          <Link className="button" to={practiseQuestionPath(question.id)}>
+            Practise this question<span className="sr-only">: {question.title}</span>
+          </Link>
+          <SaveToggle id={question.id} />
+        </div>
       </div>
 
       <section className="detail-section">
