@@ -2,6 +2,7 @@
  * The composition root: the one place that builds dependencies and hands each service only what it uses.
  * The HTTP server and the CLI are two shells over what this returns.
  */
+import { createAccountHooks, createLocalAccounts, createServerAccounts, type AccountsService } from './features/accounts/accounts.service.js';
 import { assertValid, contentDrift, syncContent, type SyncReport } from './features/content/content.service.js';
 import { createPlansService, type PlansService } from './features/plans/plans.service.js';
 import { createPracticeService, type PracticeService, type QuestionBank } from './features/practice/practice.service.js';
@@ -11,6 +12,7 @@ import { countContent } from './features/questions/questions.repository.js';
 import { createRolesService, type RolesService } from './features/roles/roles.service.js';
 import { createSavedService, type SavedService } from './features/saved/saved.service.js';
 import { ensureLocalTenant } from './features/tenants/tenants.repository.js';
+import { createAuth, type AuthGateway } from './infra/auth/better-auth.js';
 import type { Config } from './infra/config.js';
 import { loadContent } from './infra/content/load.js';
 import type { Database } from './infra/db/database.js';
@@ -26,6 +28,10 @@ export interface App {
   db: Database;
   /** Local mode's one personal tenant: every request acts for it. Null in server mode (tenants come from accounts). */
   localTenantId: string | null;
+  /** Which tenant a request acts for, and who is asking (local: the local tenant; server: sessions and memberships). */
+  accounts: AccountsService;
+  /** Server mode: better-auth behind /api/auth/*. Null in local mode (no login). */
+  auth: AuthGateway | null;
   sync: SyncReport;
   services: {
     roles: RolesService;
@@ -43,6 +49,7 @@ export async function createApp(config: Config): Promise<App> {
   const content = await loadContent(config.contentDir);
   assertValid(content);
   const db = await openDatabase(config.database);
+  let auth: AuthGateway | null = null;
   try {
     if (config.mode === 'server') {
       // Server mode runs as the app role, which cannot change the schema: `loopcoach migrate` does that as the owner.
@@ -72,6 +79,20 @@ export async function createApp(config: Config): Promise<App> {
       sync = await syncContent(db, content);
     }
     const localTenantId = config.mode === 'local' ? await ensureLocalTenant(db) : null;
+    let accounts: AccountsService;
+    if (localTenantId !== null) {
+      accounts = createLocalAccounts(localTenantId);
+    } else {
+      if (config.database.kind !== 'postgres' || config.auth === null) throw new AppError('CONFIG_INVALID', 'server mode needs DATABASE_URL and BETTER_AUTH_SECRET');
+      // Accounts: better-auth on the same PostgreSQL settings, its hooks calling the account rules.
+      auth = createAuth({ databaseUrl: config.database.url, config: config.auth, hooks: createAccountHooks({ db }) });
+      try {
+        await auth.checkSchema();
+      } catch (err) {
+        throw new AppError('CONFIG_INVALID', `the account tables do not match what better-auth writes; run "loopcoach migrate":\n  ${(err as Error).message}`);
+      }
+      accounts = createServerAccounts({ db, sessions: auth.sessions, trustedOrigins: [config.auth.baseURL, ...config.auth.trustedOrigins] });
+    }
     // The scorer works on the checked content in memory: the same documents the database was just synced from.
     const questions = content.questions.map((q) => q.value);
     const byId = new Map(questions.map((q) => [q.id, q]));
@@ -82,6 +103,8 @@ export async function createApp(config: Config): Promise<App> {
       config,
       db,
       localTenantId,
+      accounts,
+      auth,
       sync,
       services: {
         roles: createRolesService({ db }),
@@ -91,9 +114,13 @@ export async function createApp(config: Config): Promise<App> {
         practice: createPracticeService({ db, bank, scorer, clock: () => new Date() }),
       },
       readiness: () => countContent(db),
-      close: () => db.close(),
+      async close() {
+        await auth?.close();
+        await db.close();
+      },
     };
   } catch (err) {
+    await auth?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw err;
   }

@@ -17,12 +17,14 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from '../app.js';
+import { registerAccountRoutes } from '../features/accounts/accounts.route.js';
 import { registerHealthRoutes } from '../features/health/health.route.js';
 import { registerPlanRoutes } from '../features/plans/plans.route.js';
 import { registerPracticeRoutes } from '../features/practice/practice.route.js';
 import { registerQuestionRoutes } from '../features/questions/questions.route.js';
 import { registerRoleRoutes } from '../features/roles/roles.route.js';
 import { registerSavedRoutes } from '../features/saved/saved.route.js';
+import { inputErrorFromDatabase } from '../infra/db/input-errors.js';
 import { webDistDir } from '../infra/paths.js';
 import type { ErrorResponse } from '../shared/contracts/common.js';
 import { AppError } from '../shared/errors.js';
@@ -78,6 +80,8 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       return reply.code(400).send(body('BAD_REQUEST', message));
     }
     if (err instanceof AppError) return reply.code(err.status).send(body(err.code, err.message));
+    const input = inputErrorFromDatabase(err);
+    if (input) return reply.code(input.status).send(body(input.code, input.message));
     if (isResponseSerializationError(err)) {
       req.log.error({ err }, 'response failed its schema');
       return reply.code(500).send(body('INTERNAL', 'the server produced an invalid response'));
@@ -104,6 +108,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
         { name: 'questions', description: 'The question bank with answer frameworks' },
         { name: 'saved', description: 'Questions the user saved (their own data)' },
         { name: 'plans', description: 'Job postings and the prep plans built from them (the user’s own data)' },
+        { name: 'accounts', description: 'Who is asking (server mode: accounts and organizations, see /api/auth/* in the README)' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -113,11 +118,9 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
 
   api.get('/api/openapi.json', { schema: { hide: true } }, () => api.swagger());
 
-  const localTenant = app.localTenantId;
-  const tenantOf = (): string => {
-    if (localTenant === null) throw new AppError('UNAUTHORIZED', 'sign in first: this server runs in server mode, where every request acts for an account');
-    return localTenant;
-  };
+  // Local mode: the one local tenant. Server mode: the session's organization, checked for membership (401/404).
+  const tenantOf = app.accounts.tenantOf;
+  registerAccountRoutes(api, { accounts: app.accounts, auth: app.auth && app.config.auth ? { gateway: app.auth, baseURL: app.config.auth.baseURL } : null });
   registerHealthRoutes(api, { kind: app.db.kind, readiness: () => app.readiness() });
   registerRoleRoutes(api, { roles: app.services.roles });
   registerQuestionRoutes(api, { questions: app.services.questions });

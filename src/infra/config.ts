@@ -8,6 +8,18 @@ export type DatabaseConfig = { kind: 'pglite'; dataDir: string | null } | { kind
 
 export type AppMode = 'local' | 'server';
 
+/** Accounts (server mode only): better-auth's settings. */
+export interface AuthConfig {
+  /** Signs session cookies and bearer tokens (BETTER_AUTH_SECRET, at least 32 characters). */
+  secret: string;
+  /** The public URL of the server (BETTER_AUTH_URL): cookies, redirects and the trusted origin derive from it. */
+  baseURL: string;
+  /** Origins allowed to send cookie-authenticated writes, besides baseURL's (LOOPCOACH_TRUSTED_ORIGINS, comma-separated). */
+  trustedOrigins: string[];
+  /** Rate limits on the auth endpoints (sign-in: 3 per 10 s per client address). LOOPCOACH_AUTH_RATE_LIMIT=off turns them off. */
+  rateLimit: boolean;
+}
+
 export interface Config {
   /** local: one user, no login, embedded database, loopback only. server: teams on PostgreSQL, as the app role. */
   mode: AppMode;
@@ -15,6 +27,8 @@ export interface Config {
   database: DatabaseConfig;
   host: string;
   port: number;
+  /** Null in local mode: one user, no login. */
+  auth: AuthConfig | null;
 }
 
 export interface ConfigInput {
@@ -52,12 +66,36 @@ export function resolveConfig(input: ConfigInput, env: NodeJS.ProcessEnv = proce
   }
   return {
     mode,
+    auth: mode === 'server' ? resolveAuthConfig(env, port) : null,
     contentDir: resolve(input.contentDir ?? env.LOOPCOACH_CONTENT_DIR ?? defaultContentDir()),
     database,
     // Local mode is single-user with no login: it listens on loopback only.
     host: input.host ?? env.HOST ?? (mode === 'server' ? '0.0.0.0' : '127.0.0.1'),
     port,
   };
+}
+
+function resolveAuthConfig(env: NodeJS.ProcessEnv, port: number): AuthConfig {
+  const secret = env.BETTER_AUTH_SECRET?.trim() ?? '';
+  if (secret.length < 32) {
+    throw new AppError('CONFIG_INVALID', 'server mode needs BETTER_AUTH_SECRET: at least 32 random characters that sign sessions (for example: openssl rand -base64 32)');
+  }
+  const rawUrl = env.BETTER_AUTH_URL?.trim() || `http://localhost:${String(port)}`;
+  let baseURL: string;
+  try {
+    const url = new URL(rawUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+    baseURL = url.origin;
+  } catch {
+    throw new AppError('CONFIG_INVALID', `BETTER_AUTH_URL must be the server's public http(s) URL, got "${rawUrl}"`);
+  }
+  const trustedOrigins = (env.LOOPCOACH_TRUSTED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
+  const limit = (env.LOOPCOACH_AUTH_RATE_LIMIT ?? 'on').trim().toLowerCase();
+  if (limit !== 'on' && limit !== 'off') throw new AppError('CONFIG_INVALID', `LOOPCOACH_AUTH_RATE_LIMIT must be on or off, got "${limit}"`);
+  return { secret, baseURL, trustedOrigins, rateLimit: limit === 'on' };
 }
 
 /** Where `loopcoach migrate` connects: the owner role's URL, else the app's database, else the embedded one. */

@@ -29,7 +29,8 @@ async function sql(url: string, statements: string[]): Promise<void> {
     await c.end();
   }
 }
-const serverApp = (url: string) => createApp(resolveConfig({ mode: 'server' }, { DATABASE_URL: url }));
+const SECRET = 'server-mode-test-secret-of-at-least-32-characters';
+const serverApp = (url: string) => createApp(resolveConfig({ mode: 'server' }, { DATABASE_URL: url, BETTER_AUTH_SECRET: SECRET }));
 
 before(async () => {
   server = await startTestPostgres();
@@ -96,5 +97,8 @@ describe('server mode', () => {
   it('refuses server mode on the embedded database', () => {
     assert.throws(() => resolveConfig({ mode: 'server', memory: true }, {}), /server mode needs a PostgreSQL server/);
     assert.throws(() => resolveConfig({ mode: 'cluster' }, {}), /--mode must be local or server/);
+    assert.throws(() => resolveConfig({ mode: 'server' }, { DATABASE_URL: superUrl }), /BETTER_AUTH_SECRET/);
+    assert.throws(() => resolveConfig({ mode: 'server' }, { DATABASE_URL: superUrl, BETTER_AUTH_SECRET: 'short' }), /at least 32/);
+    assert.throws(() => resolveConfig({ mode: 'server' }, { DATABASE_URL: superUrl, BETTER_AUTH_SECRET: SECRET, BETTER_AUTH_URL: 'ftp://x' }), /BETTER_AUTH_URL/);
   });
 });

@@ -14,22 +14,24 @@ export function registerPlanRoutes(api: Api, deps: { plans: PlansService; tenant
       response: { 201: planRecordSchema, 400: errorResponseSchema, 413: errorResponseSchema, 415: errorResponseSchema },
     },
     handler: async (req, reply) => {
+      // Who is asking first: a posting is not read (PDF, DOCX) for a request that may not write.
+      const tenantId = await deps.tenantOf(req);
       const input = await deps.plans.postingFromBody(req.body);
-      return reply.code(201).send(await deps.plans.create(deps.tenantOf(req), input));
+      return reply.code(201).send(await deps.plans.create(tenantId, input));
     },
   });
   api.get('/api/plans', {
     schema: { tags: ['plans'], summary: 'Your plans, newest first', response: { 200: planListSchema } },
-    handler: async (req) => ({ items: await deps.plans.list(deps.tenantOf(req)) }),
+    handler: async (req) => ({ items: await deps.plans.list(await deps.tenantOf(req)) }),
   });
   api.get('/api/plans/:id', {
     schema: { tags: ['plans'], summary: 'One plan with its posting, analysis and Markdown export', params: planIdParamsSchema, response: { 200: planRecordSchema, 400: errorResponseSchema, 404: errorResponseSchema } },
-    handler: async (req) => deps.plans.get(deps.tenantOf(req), req.params.id),
+    handler: async (req) => deps.plans.get(await deps.tenantOf(req), req.params.id),
   });
   api.delete('/api/plans/:id', {
     schema: { tags: ['plans'], summary: 'Delete a plan and its posting', params: planIdParamsSchema, response: { 204: z.null().describe('Deleted'), 404: errorResponseSchema } },
     handler: async (req, reply) => {
-      await deps.plans.remove(deps.tenantOf(req), req.params.id);
+      await deps.plans.remove(await deps.tenantOf(req), req.params.id);
       return reply.code(204).send(null);
     },
   });

@@ -28,8 +28,8 @@ export async function audit(tx: Queryable, actor: string, action: string, reason
 
 export async function tenantUsage(tx: Queryable): Promise<TenantUsageRow[]> {
   const r = await tx.query<TenantUsageRow>(
-    /* tenant-check: platform aggregate across tenants — counts only, as loopcoach_platform, audited */
-    'select tenant_id, kind, created_at, plans, attempts, sessions, review_cards, saved_questions from platform_tenant_usage order by created_at, tenant_id',
+    `/* tenant-check: platform aggregate across tenants — counts only, as loopcoach_platform, audited */
+     select tenant_id, kind, created_at, plans, attempts, sessions, review_cards, saved_questions from platform_tenant_usage order by created_at, tenant_id`,
   );
   return r.rows;
 }

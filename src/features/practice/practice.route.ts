@@ -46,23 +46,23 @@ export function registerPracticeRoutes(api: Api, deps: { practice: PracticeServi
       response: { 201: attemptRecordSchema, 200: attemptRecordSchema, ...errors },
     },
     handler: async (req, reply) => {
-      const { record, replayed } = await practice.createAttempt(tenantOf(req), req.headers['idempotency-key'], req.body);
+      const { record, replayed } = await practice.createAttempt(await tenantOf(req), req.headers['idempotency-key'], req.body);
       void reply.header('idempotent-replayed', String(replayed));
       return reply.code(replayed ? 200 : 201).send(record);
     },
   });
   api.get('/api/attempts', {
     schema: { tags: ['practice'], summary: 'Your attempts, newest first', querystring: attemptListQuerySchema, response: { 200: attemptListSchema } },
-    handler: async (req) => ({ items: await practice.listAttempts(tenantOf(req), { questionId: req.query.questionId, limit: req.query.limit }) }),
+    handler: async (req) => ({ items: await practice.listAttempts(await tenantOf(req), { questionId: req.query.questionId, limit: req.query.limit }) }),
   });
   api.get('/api/attempts/:id', {
     schema: { tags: ['practice'], summary: 'One attempt with its feedback and the model answer', params: attemptIdParamsSchema, response: { 200: attemptRecordSchema, ...errors } },
-    handler: async (req) => practice.getAttempt(tenantOf(req), req.params.id),
+    handler: async (req) => practice.getAttempt(await tenantOf(req), req.params.id),
   });
 
   api.get('/api/reviews/due', {
     schema: { tags: ['practice'], summary: 'Questions due for review (FSRS), most overdue first', response: { 200: dueReviewsSchema } },
-    handler: async (req) => practice.dueReviews(tenantOf(req)),
+    handler: async (req) => practice.dueReviews(await tenantOf(req)),
   });
 
   api.post('/api/sessions', {
@@ -72,27 +72,27 @@ export function registerPracticeRoutes(api: Api, deps: { practice: PracticeServi
       body: createSessionBodySchema,
       response: { 201: sessionRecordSchema, ...errors },
     },
-    handler: async (req, reply) => reply.code(201).send(await practice.createSession(tenantOf(req), req.body)),
+    handler: async (req, reply) => reply.code(201).send(await practice.createSession(await tenantOf(req), req.body)),
   });
   api.get('/api/sessions', {
     schema: { tags: ['practice'], summary: 'Your sessions, newest first', response: { 200: sessionListSchema } },
-    handler: async (req) => ({ items: await practice.listSessions(tenantOf(req)) }),
+    handler: async (req) => ({ items: await practice.listSessions(await tenantOf(req)) }),
   });
   api.get('/api/sessions/:id', {
     schema: { tags: ['practice'], summary: 'A session with its questions, scores and scorecard', params: sessionIdParamsSchema, response: { 200: sessionRecordSchema, ...errors } },
-    handler: async (req) => practice.getSession(tenantOf(req), req.params.id),
+    handler: async (req) => practice.getSession(await tenantOf(req), req.params.id),
   });
   api.post('/api/sessions/:id/finish', {
     schema: { tags: ['practice'], summary: 'Finish a session (its scorecard stays)', params: sessionIdParamsSchema, body: z.unknown().optional(), response: { 200: sessionRecordSchema, ...errors } },
-    handler: async (req) => practice.finishSession(tenantOf(req), req.params.id),
+    handler: async (req) => practice.finishSession(await tenantOf(req), req.params.id),
   });
   api.get('/api/mock-loops/:id/scorecard', {
     schema: { tags: ['practice'], summary: 'A mock loop’s scorecard: a signal per stage and overall, at the loop’s level', params: sessionIdParamsSchema, response: { 200: sessionRecordSchema.shape.scorecard, ...errors } },
-    handler: async (req) => (await practice.getSession(tenantOf(req), req.params.id)).scorecard,
+    handler: async (req) => (await practice.getSession(await tenantOf(req), req.params.id)).scorecard,
   });
 
   api.get('/api/progress', {
     schema: { tags: ['practice'], summary: 'Score trend, mastery per skill, due reviews and readiness per stage', querystring: progressQuerySchema, response: { 200: progressSchema, ...errors } },
-    handler: async (req) => practice.progress(tenantOf(req), { role: req.query.role, planId: req.query.planId }),
+    handler: async (req) => practice.progress(await tenantOf(req), { role: req.query.role, planId: req.query.planId }),
   });
 }

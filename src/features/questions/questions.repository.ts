@@ -41,6 +41,7 @@ export async function searchQuestions(db: Queryable, s: QuestionSearch): Promise
   const order = s.tsquery
     ? 'rank desc, id'
     : `case difficulty when 'easy' then 0 when 'medium' then 1 else 2 end, title`;
+  // query-catalogue: dynamic search over global content (content_questions): WHERE, rank and ORDER BY are picked from fixed fragments above, every value is a bind parameter
   const rows = await db.query<{ doc: Question; rank: number | null; total: string }>(
     `select doc, ${rank} as rank, count(*) over () as total
        from content_questions ${whereSql}
@@ -51,6 +52,7 @@ export async function searchQuestions(db: Queryable, s: QuestionSearch): Promise
   let total = Number(rows.rows[0]?.total ?? 0);
   if (rows.rows.length === 0 && s.offset > 0) {
     // Past the end: count separately so the caller still learns the total.
+    // query-catalogue: dynamic the same fixed filter fragments over global content as the search above, to count past the end
     const c = await db.query<{ n: string }>(`select count(*) as n from content_questions ${whereSql}`, params.slice(0, -2));
     total = Number(c.rows[0]?.n ?? 0);
   }

@@ -52,6 +52,7 @@ export async function migrate(db: Database, dir: string): Promise<{ applied: str
       } else {
         await db.transaction(async (tx) => {
           await tx.query(`set local lock_timeout = '10s'`);
+          // query-catalogue: dynamic each statement of a migration file (migrations/*.sql), run as the owner; queries:check parses the migrations themselves
           for (const statement of splitStatements(file.sql)) await tx.query(statement);
           await tx.query('insert into schema_migrations (id, checksum) values ($1, $2)', [file.id, file.checksum]);
         });

@@ -15,11 +15,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
   if (!UUID.test(tenantId)) throw new Error(`withTenant: not a tenant id: ${tenantId}`);
-  return db.transaction(async (tx) => {
-    // Connected as the owner (local mode), drop to the runtime role so policies apply; connected as the
-    // runtime role (server mode), this is a no-op. The role name is a constant, never input.
-    await tx.query(`set local role ${APP_ROLE}`);
-    await tx.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    return fn(Object.assign(Object.create(null) as object, { query: tx.query.bind(tx), tenantId }) as TenantTx);
-  });
+  // Connected as the owner (local mode), drop to the runtime role so policies apply; connected as a login role
+  // that is a member of it (server mode), the same. set_config('role', …, true) is SET LOCAL ROLE, with the same
+  // membership check; both settings are transaction-local. They travel with BEGIN in one round trip, so the
+  // statement is built here: the role is a constant and the tenant id has just been checked to be a UUID.
+  const setup = `select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', '${tenantId.toLowerCase()}', true)`;
+  return db.transaction((tx) => fn(Object.assign(Object.create(null) as object, { query: tx.query.bind(tx), tenantId }) as TenantTx), { setup });
 }

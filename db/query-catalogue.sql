@@ -1,0 +1,324 @@
+-- Query catalogue: every SQL statement the app issues through `.query(...)`, in file and line order.
+-- Generated from src/**/*.ts by scripts/query-catalogue.ts: do not edit; run `npm run queries:catalogue`.
+-- CI fails when it is stale (`npm run queries:catalogue -- --check`); `npm run queries:check` checks every
+-- statement for tenant isolation (docs/decisions/0002-tenant-isolation-with-row-level-security.md).
+
+-- src/features/accounts/accounts.repository.ts:24 insertOrganizationTenant
+insert into tenants (id, slug, name, kind) values ($1, $2, $3, 'organization');
+
+-- src/features/accounts/accounts.repository.ts:34 ensurePersonalOrganization
+insert into tenants (id, slug, name, kind) values ($1, $2, $3, 'personal') on conflict (slug) do nothing;
+
+-- src/features/accounts/accounts.repository.ts:38 ensurePersonalOrganization
+select id from tenants where slug = $1 and kind = 'personal';
+
+-- src/features/accounts/accounts.repository.ts:41 ensurePersonalOrganization
+insert into organizations (id, name, slug) values ($1, $2, $3) on conflict (id) do nothing;
+
+-- src/features/accounts/accounts.repository.ts:45 ensurePersonalOrganization
+insert into memberships (organization_id, user_id, role) values ($1, $2, 'owner') on conflict (organization_id, user_id) do nothing;
+
+-- src/features/accounts/accounts.repository.ts:54 findPersonalOrganization
+select t.id
+ from tenants t
+ join memberships m on m.organization_id = t.id and m.user_id = $2
+where t.slug = $1 and t.kind = 'personal';
+
+-- src/features/accounts/accounts.repository.ts:66 findMembership
+select o.id as "organizationId", o.name, t.kind, m.role
+ from memberships m
+ join organizations o on o.id = m.organization_id
+ join tenants t on t.id = o.id
+where m.organization_id = $1 and m.user_id = $2;
+
+-- src/features/accounts/accounts.repository.ts:79 listMemberships
+select o.id as "organizationId", o.name, t.kind, m.role
+ from memberships m
+ join organizations o on o.id = m.organization_id
+ join tenants t on t.id = o.id
+where m.user_id = $1
+order by t.kind = 'personal' desc, o.name, o.id;
+
+-- src/features/accounts/accounts.repository.ts:92 organizationKind
+select kind from tenants where id = $1;
+
+-- src/features/content/content.repository.ts:22 listStoredRoleHashes
+select id, content_hash as hash from content_roles;
+
+-- src/features/content/content.repository.ts:26 listStoredQuestionHashes
+select id, content_hash as hash from content_questions;
+
+-- src/features/content/content.repository.ts:30 upsertRole
+insert into content_roles (id, title, summary, doc, source_path, content_hash, synced_at)
+values ($1, $2, $3, $4, $5, $6, now())
+on conflict (id) do update set title = excluded.title, summary = excluded.summary, doc = excluded.doc,
+  source_path = excluded.source_path, content_hash = excluded.content_hash, synced_at = now();
+
+-- src/features/content/content.repository.ts:41 upsertQuestion
+insert into content_questions
+  (id, home_role, roles, stage, levels, difficulty, skills, title, prompt, search_text, doc, source_path, content_hash, synced_at)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+on conflict (id) do update set home_role = excluded.home_role, roles = excluded.roles, stage = excluded.stage,
+  levels = excluded.levels, difficulty = excluded.difficulty, skills = excluded.skills, title = excluded.title,
+  prompt = excluded.prompt, search_text = excluded.search_text, doc = excluded.doc,
+  source_path = excluded.source_path, content_hash = excluded.content_hash, synced_at = now();
+
+-- src/features/content/content.repository.ts:54 deleteRoles
+delete from content_roles where id = any($1::text[]);
+
+-- src/features/content/content.repository.ts:58 deleteQuestions
+delete from content_questions where id = any($1::text[]);
+
+-- src/features/plans/plans.repository.ts:17 insertPlan
+insert into plans (tenant_id, id, title, role, level, posting, analysis, plan, interview_date)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+
+-- src/features/plans/plans.repository.ts:25 listPlans
+select id, title, role, level, interview_date, created_at from plans
+where tenant_id = $1 order by created_at desc, id limit $2;
+
+-- src/features/plans/plans.repository.ts:34 findPlan
+select id, title, role, level, posting, analysis, plan, interview_date, created_at from plans where tenant_id = $1 and id = $2;
+
+-- src/features/plans/plans.repository.ts:42 deletePlan
+delete from plans where tenant_id = $1 and id = $2;
+
+-- src/features/platform/platform.repository.ts:22 becomePlatform
+set local role loopcoach_platform;
+
+-- src/features/platform/platform.repository.ts:26 audit
+insert into platform_audit (actor, action, reason) values ($1, $2, $3);
+
+-- src/features/platform/platform.repository.ts:30 tenantUsage
+/* tenant-check: platform aggregate across tenants — counts only, as loopcoach_platform, audited */
+select tenant_id, kind, created_at, plans, attempts, sessions, review_cards, saved_questions from platform_tenant_usage order by created_at, tenant_id;
+
+-- src/features/practice/practice.repository.ts:24 findAttemptByKey
+select id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash, created_at from attempts where tenant_id = $1 and idempotency_key = $2;
+
+-- src/features/practice/practice.repository.ts:30 insertAttempt
+insert into attempts (tenant_id, id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+on conflict (tenant_id, idempotency_key) do nothing;
+
+-- src/features/practice/practice.repository.ts:40 findAttempt
+select id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash, created_at from attempts where tenant_id = $1 and id = $2;
+
+-- src/features/practice/practice.repository.ts:45 listAttempts
+select id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash, created_at from attempts
+where tenant_id = $1 and ($2::text is null or question_id = $2)
+order by created_at desc, id limit $3;
+
+-- src/features/practice/practice.repository.ts:65 attemptFacts
+select id, question_id, score, created_at,
+      (select coalesce(array_agg(m->>'id'), '{}') from jsonb_array_elements(result->'misses') m) as missed,
+      (select coalesce(jsonb_agg(jsonb_build_object('id', x->>'id', 'mistake', x->>'mistake')), '[]'::jsonb) from jsonb_array_elements(result->'mistakes') x) as mistakes
+ from attempts where tenant_id = $1
+order by created_at desc, id limit $2;
+
+-- src/features/practice/practice.repository.ts:78 lastAttempts
+select distinct on (question_id) question_id, score, created_at from attempts
+where tenant_id = $1 order by question_id, created_at desc, id;
+
+-- src/features/practice/practice.repository.ts:94 findCardForUpdate
+select question_id, card, due, last_score from review_cards where tenant_id = $1 and question_id = $2 for update;
+
+-- src/features/practice/practice.repository.ts:99 findCard
+select question_id, card, due, last_score from review_cards where tenant_id = $1 and question_id = $2;
+
+-- src/features/practice/practice.repository.ts:104 upsertCard
+insert into review_cards (tenant_id, question_id, card, due, last_score, updated_at) values ($1, $2, $3, $4, $5, now())
+on conflict (tenant_id, question_id) do update set card = excluded.card, due = excluded.due, last_score = excluded.last_score, updated_at = now();
+
+-- src/features/practice/practice.repository.ts:112 listCards
+select question_id, card, due, last_score from review_cards where tenant_id = $1 order by due, question_id;
+
+-- src/features/practice/practice.repository.ts:131 insertSession
+insert into practice_sessions (tenant_id, id, mode, role, plan_id, level, items) values ($1, $2, $3, $4, $5, $6, $7);
+
+-- src/features/practice/practice.repository.ts:138 findSession
+select id, mode, role, plan_id, level, items, status, created_at, finished_at from practice_sessions where tenant_id = $1 and id = $2;
+
+-- src/features/practice/practice.repository.ts:143 listSessions
+select id, mode, role, plan_id, level, items, status, created_at, finished_at from practice_sessions where tenant_id = $1 order by created_at desc, id limit $2;
+
+-- src/features/practice/practice.repository.ts:148 finishSession
+update practice_sessions set status = 'finished', finished_at = coalesce(finished_at, now()) where tenant_id = $1 and id = $2;
+
+-- src/features/practice/practice.repository.ts:154 sessionAttempts
+select distinct on (question_id) id, question_id, score from attempts
+where tenant_id = $1 and session_id = $2 order by question_id, created_at desc, id;
+
+-- src/features/practice/practice.repository.ts:163 countSessionAttempts
+select session_id, count(distinct question_id)::int as n from attempts where tenant_id = $1 and session_id is not null group by session_id;
+
+-- src/features/questions/questions.repository.ts:45 searchQuestions
+-- query-catalogue: dynamic search over global content (content_questions): WHERE, rank and ORDER BY are picked from fixed fragments above, every value is a bind parameter
+-- (not a static statement; the argument as written:)
+--   `select doc, ${rank} as rank, count(*) over () as total
+--    from content_questions ${whereSql}
+--   order by ${order}
+--   limit ${add(s.limit)} offset ${add(s.offset)}`
+
+-- src/features/questions/questions.repository.ts:56 searchQuestions
+-- query-catalogue: dynamic the same fixed filter fragments over global content as the search above, to count past the end
+-- (not a static statement; the argument as written:)
+--   `select count(*) as n from content_questions ${whereSql}`
+
+-- src/features/questions/questions.repository.ts:63 findQuestion
+select doc from content_questions where id = $1;
+
+-- src/features/questions/questions.repository.ts:68 listQuestionsForRole
+select doc from content_questions where $1 = any(roles)
+order by case difficulty when 'easy' then 0 when 'medium' then 1 else 2 end, title;
+
+-- src/features/questions/questions.repository.ts:77 listAllQuestions
+select doc from content_questions order by id;
+
+-- src/features/questions/questions.repository.ts:82 questionTitles
+select id, title from content_questions;
+
+-- src/features/questions/questions.repository.ts:87 countContent
+select (select count(*) from content_roles) as roles, (select count(*) from content_questions) as questions;
+
+-- src/features/questions/questions.repository.ts:101 questionFacets
+with q as (select * from content_questions where $1::text is null or $1 = any(roles))
+select 'role' as facet, r as id, count(*) as count from q, unnest(q.roles) as r group by r
+union all select 'stage', stage, count(*) from q group by stage
+union all select 'level', l, count(*) from q, unnest(q.levels) as l group by l
+union all select 'difficulty', difficulty, count(*) from q group by difficulty
+union all select 'skill', s, count(*) from q, unnest(q.skills) as s group by s;
+
+-- src/features/questions/questions.repository.ts:115 stageNames
+select distinct on (s->>'id') s->>'id' as id, s->>'name' as name
+ from content_roles, jsonb_array_elements(doc->'stages') as s
+order by s->>'id', case when content_roles.id = 'backend' then 0 else 1 end, content_roles.id;
+
+-- src/features/roles/roles.repository.ts:6 listRoles
+select r.doc, (select count(*) from content_questions q where r.id = any(q.roles)) as question_count
+ from content_roles r
+order by (select count(*) from content_questions q where r.id = any(q.roles)) desc, r.title;
+
+-- src/features/roles/roles.repository.ts:15 findRole
+select doc from content_roles where id = $1;
+
+-- src/features/roles/roles.repository.ts:20 roleTitles
+select id, title from content_roles where id = any($1::text[]);
+
+-- src/features/roles/roles.repository.ts:25 listGuides
+select doc from content_roles order by id;
+
+-- src/features/saved/saved.repository.ts:12 listSaved
+select s.question_id, q.title, s.note, s.created_at
+ from saved_questions s left join content_questions q on q.id = s.question_id
+where s.tenant_id = $1
+order by s.created_at desc, s.question_id;
+
+-- src/features/saved/saved.repository.ts:23 saveQuestion
+insert into saved_questions (tenant_id, question_id, note) values ($1, $2, $3)
+on conflict (tenant_id, question_id) do update set note = excluded.note;
+
+-- src/features/saved/saved.repository.ts:31 removeSaved
+delete from saved_questions where tenant_id = $1 and question_id = $2;
+
+-- src/features/tenants/tenants.repository.ts:9 ensureLocalTenant
+insert into tenants (id, slug, name, kind) values ($1, $2, 'Local workspace', 'personal')
+on conflict (slug) do nothing;
+
+-- src/features/tenants/tenants.repository.ts:14 ensureLocalTenant
+select id from tenants where slug = $1;
+
+-- src/infra/db/catalog-check.ts:15 checkTenantCatalog
+select c.oid::regclass::text as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+      (select count(*) from pg_policy p where p.polrelid = c.oid) as policies,
+      exists (
+        select 1 from pg_index i
+         where i.indrelid = c.oid
+           and i.indkey[0] = (select a.attnum from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')
+      ) as tenant_index
+ from pg_class c join pg_namespace n on n.oid = c.relnamespace
+where c.relkind in ('r', 'p')
+  and n.nspname not in ('pg_catalog', 'information_schema')
+  and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+order by 1;
+
+-- src/infra/db/catalog-check.ts:34 checkTenantCatalog
+select c.oid::regclass::text as name
+ from pg_class c join pg_namespace n on n.oid = c.relnamespace
+where c.relkind in ('v', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
+  and not coalesce(c.reloptions @> array['security_invoker=true'], false)
+order by 1;
+
+-- src/infra/db/catalog-check.ts:41 checkTenantCatalog
+select p.oid::regprocedure::text as name
+ from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema')
+order by 1;
+
+-- src/infra/db/migrate.ts:35 migrate
+select pg_advisory_lock($1);
+
+-- src/infra/db/migrate.ts:38 migrate
+select id, checksum from schema_migrations;
+
+-- src/infra/db/migrate.ts:51 migrate
+insert into schema_migrations (id, checksum) values ($1, $2);
+
+-- src/infra/db/migrate.ts:54 migrate
+set local lock_timeout = '10s';
+
+-- src/infra/db/migrate.ts:56 migrate
+-- query-catalogue: dynamic each statement of a migration file (migrations/*.sql), run as the owner; queries:check parses the migrations themselves
+-- (not a static statement; the argument as written:)
+--   statement
+
+-- src/infra/db/migrate.ts:57 migrate
+insert into schema_migrations (id, checksum) values ($1, $2);
+
+-- src/infra/db/migrate.ts:68 migrate
+select pg_advisory_unlock($1);
+
+-- src/infra/db/pglite.ts:14 pgliteDatabase.wrap.query
+-- query-catalogue: dynamic the driver adapter passes its callers' SQL through; they are catalogued at their own call sites
+-- (not a static statement; the argument as written:)
+--   sql
+
+-- src/infra/db/pglite.ts:27 pgliteDatabase.transaction
+-- query-catalogue: dynamic the transaction's setup statement, built by withTenant from constants and a validated UUID
+-- (not a static statement; the argument as written:)
+--   options.setup
+
+-- src/infra/db/postgres.ts:12 openPostgres.wrap.query
+-- query-catalogue: dynamic the driver adapter passes its callers' SQL through; they are catalogued at their own call sites
+-- (not a static statement; the argument as written:)
+--   sql
+
+-- src/infra/db/postgres.ts:21 openPostgres.exec
+-- query-catalogue: dynamic exec passes a whole migration file through (several statements, no parameters)
+-- (not a static statement; the argument as written:)
+--   sql
+
+-- src/infra/db/postgres.ts:28 openPostgres.transaction
+-- query-catalogue: dynamic BEGIN plus the transaction's setup statement, built by withTenant from constants and a validated UUID
+-- (not a static statement; the argument as written:)
+--   options?.setup ? `begin; ${options.setup}` : 'begin'
+
+-- src/infra/db/postgres.ts:30 openPostgres.transaction
+commit;
+
+-- src/infra/db/postgres.ts:33 openPostgres.transaction
+rollback;
+
+-- src/infra/db/server-checks.ts:17 checkServerRole
+select exists (select 1 from pg_roles where rolname = $1) as ok;
+
+-- src/infra/db/server-checks.ts:19 checkServerRole
+select current_user::text as name, r.rolsuper as superuser, r.rolbypassrls as bypass,
+     pg_has_role(current_user, $1, 'MEMBER') as member
+from pg_roles r where r.rolname = current_user;
+
+-- src/infra/db/server-checks.ts:36 pendingMigrations
+select to_regclass('schema_migrations')::text as t;
+
+-- src/infra/db/server-checks.ts:38 pendingMigrations
+select id from schema_migrations;
