@@ -31,7 +31,14 @@ select o.id as "organizationId", o.name, t.kind, m.role
  join tenants t on t.id = o.id
 where m.organization_id = $1 and m.user_id = $2;
 
--- src/features/accounts/accounts.repository.ts:79 listMemberships
+-- src/features/accounts/accounts.repository.ts:79 listMembers
+select u.id as "userId", u.name, u.email
+ from memberships m
+ join auth_users u on u.id = m.user_id
+where m.organization_id = $1 and m.role = $2
+order by u.name, u.id;
+
+-- src/features/accounts/accounts.repository.ts:92 listMemberships
 select o.id as "organizationId", o.name, t.kind, m.role
  from memberships m
  join organizations o on o.id = m.organization_id
@@ -39,7 +46,7 @@ select o.id as "organizationId", o.name, t.kind, m.role
 where m.user_id = $1
 order by t.kind = 'personal' desc, o.name, o.id;
 
--- src/features/accounts/accounts.repository.ts:92 organizationKind
+-- src/features/accounts/accounts.repository.ts:105 organizationKind
 select kind from tenants where id = $1;
 
 -- src/features/content/content.repository.ts:22 listStoredRoleHashes
@@ -69,19 +76,21 @@ delete from content_roles where id = any($1::text[]);
 -- src/features/content/content.repository.ts:58 deleteQuestions
 delete from content_questions where id = any($1::text[]);
 
--- src/features/plans/plans.repository.ts:17 insertPlan
-insert into plans (tenant_id, id, title, role, level, posting, analysis, plan, interview_date)
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+-- src/features/plans/plans.repository.ts:22 insertPlan
+insert into plans (tenant_id, user_id, id, title, role, level, posting, analysis, plan, interview_date)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 
--- src/features/plans/plans.repository.ts:25 listPlans
+-- src/features/plans/plans.repository.ts:30 listPlans
 select id, title, role, level, interview_date, created_at from plans
-where tenant_id = $1 order by created_at desc, id limit $2;
+where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null))
+order by created_at desc, id limit $3;
 
--- src/features/plans/plans.repository.ts:34 findPlan
-select id, title, role, level, posting, analysis, plan, interview_date, created_at from plans where tenant_id = $1 and id = $2;
+-- src/features/plans/plans.repository.ts:40 findPlan
+select id, title, role, level, posting, analysis, plan, interview_date, created_at from plans
+where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and id = $3;
 
--- src/features/plans/plans.repository.ts:42 deletePlan
-delete from plans where tenant_id = $1 and id = $2;
+-- src/features/plans/plans.repository.ts:49 deletePlan
+delete from plans where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and id = $3;
 
 -- src/features/platform/platform.repository.ts:22 becomePlatform
 set local role loopcoach_platform;
@@ -93,64 +102,82 @@ insert into platform_audit (actor, action, reason) values ($1, $2, $3);
 /* tenant-check: platform aggregate across tenants — counts only, as loopcoach_platform, audited */
 select tenant_id, kind, created_at, plans, attempts, sessions, review_cards, saved_questions from platform_tenant_usage order by created_at, tenant_id;
 
--- src/features/practice/practice.repository.ts:24 findAttemptByKey
-select id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash, created_at from attempts where tenant_id = $1 and idempotency_key = $2;
+-- src/features/practice/practice.repository.ts:29 findAttemptByKey
+select id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash, created_at from attempts where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and idempotency_key = $3;
 
--- src/features/practice/practice.repository.ts:30 insertAttempt
-insert into attempts (tenant_id, id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash)
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-on conflict (tenant_id, idempotency_key) do nothing;
+-- src/features/practice/practice.repository.ts:38 insertAttempt
+insert into attempts (tenant_id, user_id, id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+on conflict (tenant_id, user_id, idempotency_key) do nothing;
 
--- src/features/practice/practice.repository.ts:40 findAttempt
-select id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash, created_at from attempts where tenant_id = $1 and id = $2;
+-- src/features/practice/practice.repository.ts:48 findAttempt
+select id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash, created_at from attempts where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and id = $3;
 
--- src/features/practice/practice.repository.ts:45 listAttempts
+-- src/features/practice/practice.repository.ts:56 listAttempts
 select id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash, created_at from attempts
-where tenant_id = $1 and ($2::text is null or question_id = $2)
-order by created_at desc, id limit $3;
+where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and ($3::text is null or question_id = $3)
+order by created_at desc, id limit $4;
 
--- src/features/practice/practice.repository.ts:65 attemptFacts
+-- src/features/practice/practice.repository.ts:76 attemptFacts
 select id, question_id, score, created_at,
       (select coalesce(array_agg(m->>'id'), '{}') from jsonb_array_elements(result->'misses') m) as missed,
       (select coalesce(jsonb_agg(jsonb_build_object('id', x->>'id', 'mistake', x->>'mistake')), '[]'::jsonb) from jsonb_array_elements(result->'mistakes') x) as mistakes
- from attempts where tenant_id = $1
-order by created_at desc, id limit $2;
+ from attempts where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null))
+order by created_at desc, id limit $3;
 
--- src/features/practice/practice.repository.ts:78 lastAttempts
+-- src/features/practice/practice.repository.ts:89 lastAttempts
 select distinct on (question_id) question_id, score, created_at from attempts
-where tenant_id = $1 order by question_id, created_at desc, id;
+where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) order by question_id, created_at desc, id;
 
--- src/features/practice/practice.repository.ts:94 findCardForUpdate
-select question_id, card, due, last_score from review_cards where tenant_id = $1 and question_id = $2 for update;
+-- src/features/practice/practice.repository.ts:105 findCardForUpdate
+select question_id, card, due, last_score from review_cards where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and question_id = $3 for update;
 
--- src/features/practice/practice.repository.ts:99 findCard
-select question_id, card, due, last_score from review_cards where tenant_id = $1 and question_id = $2;
+-- src/features/practice/practice.repository.ts:113 findCard
+select question_id, card, due, last_score from review_cards where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and question_id = $3;
 
--- src/features/practice/practice.repository.ts:104 upsertCard
-insert into review_cards (tenant_id, question_id, card, due, last_score, updated_at) values ($1, $2, $3, $4, $5, now())
-on conflict (tenant_id, question_id) do update set card = excluded.card, due = excluded.due, last_score = excluded.last_score, updated_at = now();
+-- src/features/practice/practice.repository.ts:121 upsertCard
+insert into review_cards (tenant_id, user_id, question_id, card, due, last_score, updated_at) values ($1, $2, $3, $4, $5, $6, now())
+on conflict (tenant_id, user_id, question_id) do update set card = excluded.card, due = excluded.due, last_score = excluded.last_score, updated_at = now();
 
--- src/features/practice/practice.repository.ts:112 listCards
-select question_id, card, due, last_score from review_cards where tenant_id = $1 order by due, question_id;
+-- src/features/practice/practice.repository.ts:129 listCards
+select question_id, card, due, last_score from review_cards where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) order by due, question_id;
 
--- src/features/practice/practice.repository.ts:131 insertSession
-insert into practice_sessions (tenant_id, id, mode, role, plan_id, level, items) values ($1, $2, $3, $4, $5, $6, $7);
+-- src/features/practice/practice.repository.ts:151 insertSession
+insert into practice_sessions (tenant_id, user_id, id, mode, role, plan_id, level, items) values ($1, $2, $3, $4, $5, $6, $7, $8);
 
--- src/features/practice/practice.repository.ts:138 findSession
-select id, mode, role, plan_id, level, items, status, created_at, finished_at from practice_sessions where tenant_id = $1 and id = $2;
+-- src/features/practice/practice.repository.ts:158 findSession
+select id, mode, role, plan_id, level, items, status, created_at, finished_at from practice_sessions where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and id = $3;
 
--- src/features/practice/practice.repository.ts:143 listSessions
-select id, mode, role, plan_id, level, items, status, created_at, finished_at from practice_sessions where tenant_id = $1 order by created_at desc, id limit $2;
+-- src/features/practice/practice.repository.ts:166 listSessions
+select id, mode, role, plan_id, level, items, status, created_at, finished_at from practice_sessions
+where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) order by created_at desc, id limit $3;
 
--- src/features/practice/practice.repository.ts:148 finishSession
-update practice_sessions set status = 'finished', finished_at = coalesce(finished_at, now()) where tenant_id = $1 and id = $2;
+-- src/features/practice/practice.repository.ts:175 finishSession
+update practice_sessions set status = 'finished', finished_at = coalesce(finished_at, now())
+where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and id = $3;
 
--- src/features/practice/practice.repository.ts:154 sessionAttempts
+-- src/features/practice/practice.repository.ts:185 sessionAttempts
 select distinct on (question_id) id, question_id, score from attempts
-where tenant_id = $1 and session_id = $2 order by question_id, created_at desc, id;
+where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and session_id = $3 order by question_id, created_at desc, id;
 
--- src/features/practice/practice.repository.ts:163 countSessionAttempts
-select session_id, count(distinct question_id)::int as n from attempts where tenant_id = $1 and session_id is not null group by session_id;
+-- src/features/practice/practice.repository.ts:194 countSessionAttempts
+select session_id, count(distinct question_id)::int as n from attempts
+where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and session_id is not null group by session_id;
+
+-- src/features/practice/practice.repository.ts:207 attemptFactsOfUsers
+select u.user_id, a.id, a.question_id, a.score, a.created_at, a.missed, a.mistakes
+from unnest($2::uuid[]) as u(user_id)
+cross join lateral (
+  select id, question_id, score, created_at,
+         (select coalesce(array_agg(m->>'id'), '{}') from jsonb_array_elements(result->'misses') m) as missed,
+         (select coalesce(jsonb_agg(jsonb_build_object('id', x->>'id', 'mistake', x->>'mistake')), '[]'::jsonb) from jsonb_array_elements(result->'mistakes') x) as mistakes
+    from attempts
+   where tenant_id = $1 and user_id = u.user_id
+   order by created_at desc, id limit $3
+) a;
+
+-- src/features/practice/practice.repository.ts:225 cardsOfUsers
+select user_id, question_id, card, due, last_score from review_cards where tenant_id = $1 and user_id = any($2::uuid[]) order by user_id, due, question_id;
 
 -- src/features/questions/questions.repository.ts:45 searchQuestions
 -- query-catalogue: dynamic search over global content (content_questions): WHERE, rank and ORDER BY are picked from fixed fragments above, every value is a bind parameter
@@ -208,18 +235,18 @@ select id, title from content_roles where id = any($1::text[]);
 -- src/features/roles/roles.repository.ts:25 listGuides
 select doc from content_roles order by id;
 
--- src/features/saved/saved.repository.ts:12 listSaved
+-- src/features/saved/saved.repository.ts:16 listSaved
 select s.question_id, q.title, s.note, s.created_at
  from saved_questions s left join content_questions q on q.id = s.question_id
-where s.tenant_id = $1
+where s.tenant_id = $1 and (s.user_id = $2 or ($2::uuid is null and s.user_id is null))
 order by s.created_at desc, s.question_id;
 
--- src/features/saved/saved.repository.ts:23 saveQuestion
-insert into saved_questions (tenant_id, question_id, note) values ($1, $2, $3)
-on conflict (tenant_id, question_id) do update set note = excluded.note;
+-- src/features/saved/saved.repository.ts:27 saveQuestion
+insert into saved_questions (tenant_id, user_id, question_id, note) values ($1, $2, $3, $4)
+on conflict (tenant_id, user_id, question_id) do update set note = excluded.note;
 
--- src/features/saved/saved.repository.ts:31 removeSaved
-delete from saved_questions where tenant_id = $1 and question_id = $2;
+-- src/features/saved/saved.repository.ts:35 removeSaved
+delete from saved_questions where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and question_id = $3;
 
 -- src/features/tenants/tenants.repository.ts:9 ensureLocalTenant
 insert into tenants (id, slug, name, kind) values ($1, $2, 'Local workspace', 'personal')

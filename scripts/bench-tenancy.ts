@@ -17,6 +17,7 @@ import { openPostgres } from '../src/infra/db/postgres.js';
 import { withTenant, type TenantTx } from '../src/infra/db/tenant.js';
 import type { Database } from '../src/infra/db/database.js';
 import { migrationsDir } from '../src/infra/paths.js';
+import { localActor, ownRows } from '../src/features/accounts/visibility.js';
 import * as plans from '../src/features/plans/plans.repository.js';
 import * as practice from '../src/features/practice/practice.repository.js';
 import { review } from '../src/core/practice/srs.js';
@@ -55,26 +56,28 @@ try {
   type Run = <T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>) => Promise<T>;
   const op = async (run: Run): Promise<void> => {
     const tenant = tenants[rand(tenants.length)] ?? '';
+    // The seeded rows belong to no user (as in local mode): every statement still carries its user_id predicate.
+    const own = ownRows(localActor(tenant));
     switch (rand(5)) {
       case 0: {
-        const list = await run(tenant, (tx) => plans.listPlans(tx, 50));
+        const list = await run(tenant, (tx) => plans.listPlans(tx, own, 50));
         const first = list[0];
-        if (first) await run(tenant, (tx) => plans.findPlan(tx, first.id));
+        if (first) await run(tenant, (tx) => plans.findPlan(tx, own, first.id));
         return;
       }
       case 1:
-        await run(tenant, (tx) => practice.listAttempts(tx, { limit: 50 }));
+        await run(tenant, (tx) => practice.listAttempts(tx, own, { limit: 50 }));
         return;
       case 2:
-        await run(tenant, (tx) => practice.listCards(tx));
+        await run(tenant, (tx) => practice.listCards(tx, own));
         return;
       case 3:
-        await run(tenant, (tx) => practice.lastAttempts(tx));
+        await run(tenant, (tx) => practice.lastAttempts(tx, own));
         return;
       default:
         await run(tenant, async (tx) => {
           const id = randomUUID();
-          await practice.insertAttempt(tx, {
+          await practice.insertAttempt(tx, own, {
             id,
             session_id: null,
             question_id: 'backend/rate-limiter-design',
@@ -87,8 +90,8 @@ try {
             idempotency_key: id,
             request_hash: id,
           });
-          const card = await practice.findCardForUpdate(tx, 'backend/rate-limiter-design');
-          await practice.upsertCard(tx, 'backend/rate-limiter-design', review(card?.card ?? null, 70, new Date('2026-11-28T00:00:00Z')).card, 70);
+          const card = await practice.findCardForUpdate(tx, own, 'backend/rate-limiter-design');
+          await practice.upsertCard(tx, own, 'backend/rate-limiter-design', review(card?.card ?? null, 70, new Date('2026-11-28T00:00:00Z')).card, 70);
         });
     }
   };

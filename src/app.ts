@@ -2,7 +2,7 @@
  * The composition root: the one place that builds dependencies and hands each service only what it uses.
  * The HTTP server and the CLI are two shells over what this returns.
  */
-import { createAccountHooks, createLocalAccounts, createServerAccounts, type AccountsService } from './features/accounts/accounts.service.js';
+import { createAccountHooks, createLocalAccounts, createMemberDirectory, createServerAccounts, type AccountsService } from './features/accounts/accounts.service.js';
 import { assertValid, contentDrift, syncContent, type SyncReport } from './features/content/content.service.js';
 import { createPlansService, type PlansService } from './features/plans/plans.service.js';
 import { createPracticeService, type PracticeService, type QuestionBank } from './features/practice/practice.service.js';
@@ -28,7 +28,7 @@ export interface App {
   db: Database;
   /** Local mode's one personal tenant: every request acts for it. Null in server mode (tenants come from accounts). */
   localTenantId: string | null;
-  /** Which tenant a request acts for, and who is asking (local: the local tenant; server: sessions and memberships). */
+  /** Who a request acts as — tenant, user, role — and who is asking (local: the local tenant; server: sessions and memberships). */
   accounts: AccountsService;
   /** Server mode: better-auth behind /api/auth/*. Null in local mode (no login). */
   auth: AuthGateway | null;
@@ -99,6 +99,8 @@ export async function createApp(config: Config): Promise<App> {
     const guides = new Map(content.roles.map((r) => [r.value.id, r.value]));
     const bank: QuestionBank = { all: questions, get: (id) => byId.get(id), guide: (role) => guides.get(role) };
     const scorer = createScorer(questions);
+    // Whose rows an actor may read inside its tenant consults the memberships (empty in local mode).
+    const directory = createMemberDirectory({ db });
     return {
       config,
       db,
@@ -110,8 +112,8 @@ export async function createApp(config: Config): Promise<App> {
         roles: createRolesService({ db }),
         questions: createQuestionsService({ db }),
         saved: createSavedService({ db }),
-        plans: createPlansService({ db, clock: () => new Date() }),
-        practice: createPracticeService({ db, bank, scorer, clock: () => new Date() }),
+        plans: createPlansService({ db, directory, clock: () => new Date() }),
+        practice: createPracticeService({ db, directory, bank, scorer, clock: () => new Date() }),
       },
       readiness: () => countContent(db),
       async close() {

@@ -9,6 +9,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Level, Question } from '../core/content/schema.js';
 import { createScorer, type ScoreResult } from '../core/scoring/score.js';
 import type { App } from '../app.js';
+import { localActor, type Actor } from '../features/accounts/visibility.js';
 import { loadContent } from '../infra/content/load.js';
 import { defaultContentDir } from '../infra/paths.js';
 import { createSessionBodySchema, MAX_ANSWER_CHARS } from '../shared/contracts/practice.js';
@@ -240,9 +241,9 @@ export async function runReview(app: App, opts: { limit: number }, write: Write)
   }
 }
 
-function localTenant(app: App): string {
+function localTenant(app: App): Actor {
   if (app.localTenantId === null) throw new AppError('BAD_REQUEST', 'practice in the terminal works in local mode; in server mode use the web app');
-  return app.localTenantId;
+  return localActor(app.localTenantId);
 }
 
 function questionOf(app: App, id: string): Question {

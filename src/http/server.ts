@@ -108,6 +108,8 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
         { name: 'questions', description: 'The question bank with answer frameworks' },
         { name: 'saved', description: 'Questions the user saved (their own data)' },
         { name: 'plans', description: 'Job postings and the prep plans built from them (the user’s own data)' },
+        { name: 'practice', description: 'Scoring, attempts, reviews, sessions and progress (the user’s own data; owners and coaches read their members’ with ?userId=)' },
+        { name: 'members', description: 'Server mode: an organization’s owners and coaches overview their members’ practice' },
         { name: 'accounts', description: 'Who is asking (server mode: accounts and organizations, see /api/auth/* in the README)' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -118,15 +120,16 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
 
   api.get('/api/openapi.json', { schema: { hide: true } }, () => api.swagger());
 
-  // Local mode: the one local tenant. Server mode: the session's organization, checked for membership (401/404).
-  const tenantOf = app.accounts.tenantOf;
+  // Local mode: the one local tenant, no user. Server mode: the session's user in its organization, checked for
+  // membership (401/404), with their role there.
+  const actorOf = app.accounts.actorOf;
   registerAccountRoutes(api, { accounts: app.accounts, auth: app.auth && app.config.auth ? { gateway: app.auth, baseURL: app.config.auth.baseURL } : null });
   registerHealthRoutes(api, { kind: app.db.kind, readiness: () => app.readiness() });
   registerRoleRoutes(api, { roles: app.services.roles });
   registerQuestionRoutes(api, { questions: app.services.questions });
-  registerSavedRoutes(api, { saved: app.services.saved, tenantOf });
-  registerPlanRoutes(api, { plans: app.services.plans, tenantOf });
-  registerPracticeRoutes(api, { practice: app.services.practice, tenantOf });
+  registerSavedRoutes(api, { saved: app.services.saved, actorOf });
+  registerPlanRoutes(api, { plans: app.services.plans, actorOf });
+  registerPracticeRoutes(api, { practice: app.services.practice, actorOf });
 
   // The built web UI. Files are looked up per request, so rebuilding the UI needs no restart.
   const webDir = options.webDir ?? webDistDir();

@@ -5,7 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 /**
- * Which tenant a request acts for. Local mode: always the one personal tenant. Server mode: the session's user, in
- * the organization named by x-organization-id, else the session's active one, else the personal one (401/404).
+ * Who a request acts as (an Actor: tenant, user, role). Local mode: the one personal tenant, no user. Server mode: the
+ * session's user, in the organization named by x-organization-id, else the session's active one, else the personal
+ * one (401/404), with their role there.
  */
 export type { TenantResolver } from '../features/accounts/accounts.service.js';

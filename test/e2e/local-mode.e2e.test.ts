@@ -38,6 +38,33 @@ describe('local mode', () => {
     });
   });
 
+  it('sees everything in the local tenant, as before per-user ownership: rows belong to no user, and there is nobody else to name', async () => {
+    const key = 'local-mode-key';
+    const attempt = await t.api.inject({
+      method: 'POST',
+      url: '/api/attempts',
+      headers: { 'idempotency-key': key },
+      payload: { questionId: 'backend/rate-limiter-design', answer: 'A token bucket per API key in Redis, checked and decremented atomically in a Lua script.' },
+    });
+    assert.equal(attempt.statusCode, 201, attempt.body);
+    const id = attempt.json<{ id: string }>().id;
+    assert.ok((await t.api.inject({ method: 'GET', url: '/api/attempts' })).json<{ items: { id: string }[] }>().items.some((a) => a.id === id));
+    assert.equal((await t.api.inject({ method: 'GET', url: `/api/attempts/${id}` })).statusCode, 200);
+    assert.ok((await t.api.inject({ method: 'GET', url: '/api/progress' })).json<{ attempts: number }>().attempts >= 1);
+    const replay = await t.api.inject({ method: 'POST', url: '/api/attempts', headers: { 'idempotency-key': key }, payload: { questionId: 'backend/rate-limiter-design', answer: 'A token bucket per API key in Redis, checked and decremented atomically in a Lua script.' } });
+    assert.equal(replay.statusCode, 200, 'a retry replays, as before');
+    const owners = await t.app.db.query<{ user_id: string | null }>(
+      'select user_id from plans union all select user_id from attempts union all select user_id from review_cards',
+    );
+    assert.ok(owners.rows.length >= 3);
+    assert.ok(owners.rows.every((r) => r.user_id === null), 'local mode has no users');
+    // Naming a user is a 404 (there are none); the members overview belongs to organizations.
+    for (const url of ['/api/plans?userId=00000000-0000-4000-8000-000000000001', `/api/attempts/${id}?userId=00000000-0000-4000-8000-000000000001`, '/api/progress?userId=00000000-0000-4000-8000-000000000001']) {
+      assert.equal((await t.api.inject({ method: 'GET', url })).statusCode, 404, url);
+    }
+    assert.equal((await t.api.inject({ method: 'GET', url: '/api/members/progress' })).statusCode, 403);
+  });
+
   it('acts for the local tenant whatever the request says', async () => {
     const res = await t.api.inject({ method: 'GET', url: '/api/plans', headers: { 'x-organization-id': '00000000-0000-4000-8000-000000000000', cookie: 'loopcoach.session_token=forged', authorization: 'Bearer forged' } });
     assert.equal(res.statusCode, 200);

@@ -4,8 +4,11 @@
  *
  * The proof for issue #5: expired or forged sessions, wrong organization ids, other tenants' ids and SQL
  * metacharacters in every field answer 401, 403 or 404 (or 400 for a malformed value) with no data, never a 500.
+ * Inside an organization, each user's data is their own: members see only theirs; owners and coaches read a
+ * member's by naming them (?userId=), never change it.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createApp, type App } from '../../src/app.js';
@@ -57,7 +60,7 @@ const browser = (u: User): Headers => ({ cookie: u.cookie, origin: BASE });
 /** A script's request: the API token. */
 const script = (u: User): Headers => ({ authorization: `Bearer ${u.token}` });
 
-async function call(method: 'GET' | 'POST' | 'DELETE', url: string, headers: Headers = {}, payload?: unknown) {
+async function call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, headers: Headers = {}, payload?: unknown) {
   const res = await api.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
   assert.ok(res.statusCode < 500, `${method} ${url} answered ${String(res.statusCode)}: ${res.body}`);
   return res;
@@ -68,6 +71,7 @@ const sessionCookie = (setCookie: string | string[] | undefined): string => {
   assert.ok(found, `no session cookie in ${JSON.stringify(all)}`);
   return found;
 };
+const randomKey = (): string => randomUUID();
 const errorCode = (body: string): string => (JSON.parse(body) as { error: { code: string } }).error.code;
 
 async function signUp(name: string, email: string): Promise<User> {
@@ -183,16 +187,17 @@ describe('accounts: sign-up and organizations', () => {
     assert.equal(c.organizations.find((o) => o.id === acme)?.role, 'coach');
   });
 
-  it('members share the organization’s data; their personal data stays theirs', async () => {
+  it('a member’s data in the organization is theirs (its owner reads it by naming them); their personal data stays personal', async () => {
     const inAcme = { ...browser(bob), 'x-organization-id': acme };
-    const shared = await createPlan(inAcme);
-    const aliceInAcme = await call('GET', `/api/plans/${shared}`, { ...browser(alice), 'x-organization-id': acme });
-    assert.equal(aliceInAcme.statusCode, 200);
+    const bobsInAcme = await createPlan(inAcme);
+    const aliceInAcme = { ...browser(alice), 'x-organization-id': acme };
+    assert.equal((await call('GET', `/api/plans/${bobsInAcme}`, aliceInAcme)).statusCode, 404, 'not among the owner’s own plans');
+    assert.equal((await call('GET', `/api/plans/${bobsInAcme}?userId=${bob.id}`, aliceInAcme)).statusCode, 200);
     const bobsOwn = await createPlan({ ...browser(bob), 'x-organization-id': (await me(browser(bob))).organizations[0]?.id ?? '' });
-    assert.equal((await call('GET', `/api/plans/${bobsOwn}`, { ...browser(alice), 'x-organization-id': acme })).statusCode, 404);
-    const aliceList = (await call('GET', '/api/plans', { ...browser(alice), 'x-organization-id': acme })).json<{ items: { id: string }[] }>();
-    assert.ok(aliceList.items.some((p) => p.id === shared));
-    assert.ok(!aliceList.items.some((p) => p.id === bobsOwn));
+    assert.equal((await call('GET', `/api/plans/${bobsOwn}?userId=${bob.id}`, aliceInAcme)).statusCode, 404);
+    const bobsList = (await call('GET', `/api/plans?userId=${bob.id}`, aliceInAcme)).json<{ items: { id: string }[] }>();
+    assert.ok(bobsList.items.some((p) => p.id === bobsInAcme));
+    assert.ok(!bobsList.items.some((p) => p.id === bobsOwn));
   });
 });
 
@@ -282,7 +287,7 @@ describe('accounts: isolation between tenants', () => {
     // Accepting made Acme active for Erin's session.
     assert.equal((await me(browser(user))).activeOrganizationId, acme);
     const plan = await createPlan(browser(user));
-    assert.equal((await call('GET', `/api/plans/${plan}`, { ...browser(alice), 'x-organization-id': acme })).statusCode, 200);
+    assert.equal((await call('GET', `/api/plans/${plan}?userId=${user.id}`, { ...browser(alice), 'x-organization-id': acme })).statusCode, 200);
     const personal = (await me(browser(user))).organizations.find((o) => o.kind === 'personal')?.id ?? '';
     assert.equal((await call('POST', '/api/auth/organization/set-active', browser(user), { organizationId: personal })).statusCode, 200);
     assert.equal((await me(browser(user))).activeOrganizationId, personal);
@@ -301,6 +306,257 @@ describe('accounts: leaving', () => {
     assert.deepEqual(left.organizations.map((o) => o.kind), ['personal']);
     assert.equal(left.activeOrganizationId, left.organizations[0]?.id);
     assert.equal((await call('GET', '/api/plans', { ...browser(gina), 'x-organization-id': acme })).statusCode, 404);
+  });
+});
+
+describe('accounts: who sees what inside an organization', () => {
+  // Northwind: olivia owns it, colin and cora coach, mia and max are members. Southwind: sam owns it, sue is a member.
+  let olivia: User, colin: User, cora: User, mia: User, max: User, sam: User, sue: User;
+  let northwind = '';
+  let southwind = '';
+  const inNorthwind = (u: User, kind: 'browser' | 'script' = 'browser'): Headers => ({ ...(kind === 'browser' ? browser(u) : script(u)), 'x-organization-id': northwind });
+  const nobody = '00000000-0000-4000-8000-00000000abcd';
+  // mia's data in Northwind
+  let miaPlan = '';
+  let miaAttempt = '';
+  let miaSession = '';
+  const ANSWER = 'I would version the API in the URL and keep old versions running while clients migrate, with a deprecation window, usage metrics per version and a changelog.';
+
+  async function answer(headers: Headers, key: string, body: Record<string, unknown> = {}) {
+    return call('POST', '/api/attempts', { ...headers, 'idempotency-key': key }, { questionId: 'backend/api-versioning-evolution', answer: ANSWER, ...body });
+  }
+  /** A 404's body with the ids it names masked, to compare two 404s. */
+  const masked = (body: string, ...ids: string[]): string => ids.reduce((b, id) => b.split(id).join('<id>'), body);
+
+  before(async () => {
+    olivia = await signUp('Olivia', 'olivia@northwind.example');
+    colin = await signUp('Colin', 'colin@northwind.example');
+    cora = await signUp('Cora', 'cora@northwind.example');
+    mia = await signUp('Mia', 'mia@northwind.example');
+    max = await signUp('Max', 'max@northwind.example');
+    sam = await signUp('Sam', 'sam@southwind.example');
+    sue = await signUp('Sue', 'sue@southwind.example');
+    northwind = await createOrganization(olivia, 'Northwind');
+    await join(colin, olivia, northwind, 'coach');
+    await join(cora, olivia, northwind, 'coach');
+    await join(mia, olivia, northwind, 'member');
+    await join(max, colin, northwind, 'member');
+    southwind = await createOrganization(sam, 'Southwind');
+    await join(sue, sam, southwind, 'member');
+
+    miaPlan = await createPlan(inNorthwind(mia));
+    const a = await answer(inNorthwind(mia), 'shared-key');
+    assert.equal(a.statusCode, 201, a.body);
+    miaAttempt = a.json<{ id: string }>().id;
+    const s = await call('POST', '/api/sessions', inNorthwind(mia), { mode: 'practice', planId: miaPlan, count: 2 });
+    assert.equal(s.statusCode, 201, s.body);
+    miaSession = s.json<{ id: string }>().id;
+    await call('PUT', `/api/saved/${encodeURIComponent('backend/api-versioning-evolution')}`, inNorthwind(mia), { note: 'mia’s note' });
+  });
+
+  it('records the acting user on every row it writes', async () => {
+    const rows = await sql<{ t: string; user_id: string | null }>(
+      `select 'plan' as t, user_id from plans where id = $1
+       union all select 'attempt', user_id from attempts where id = $2
+       union all select 'session', user_id from practice_sessions where id = $3
+       union all select 'card', user_id from review_cards where tenant_id = $4 and question_id = 'backend/api-versioning-evolution'
+       union all select 'saved', user_id from saved_questions where tenant_id = $4`,
+      [miaPlan, miaAttempt, miaSession, northwind],
+    );
+    assert.deepEqual(rows.map((r) => [r.t, r.user_id]), [['plan', mia.id], ['attempt', mia.id], ['session', mia.id], ['card', mia.id], ['saved', mia.id]]);
+  });
+
+  it('a member sees only their own plans, attempts, sessions, reviews, progress and saved questions', async () => {
+    for (const headers of [inNorthwind(max), inNorthwind(max, 'script')]) {
+      const empty = { plans: '/api/plans', attempts: '/api/attempts', sessions: '/api/sessions', saved: '/api/saved' };
+      for (const [what, url] of Object.entries(empty)) {
+        assert.deepEqual((await call('GET', url, headers)).json<{ items: unknown[] }>().items, [], what);
+      }
+      assert.deepEqual((await call('GET', '/api/reviews/due', headers)).json<{ items: unknown[]; upcoming: unknown[] }>(), { items: [], upcoming: [] });
+      assert.equal((await call('GET', '/api/progress', headers)).json<{ attempts: number }>().attempts, 0);
+    }
+  });
+
+  it('a member asking for another member’s plan, attempt or session gets the same 404 as for one that does not exist', async () => {
+    for (const [url, ghost] of [
+      [`/api/plans/${miaPlan}`, `/api/plans/${nobody}`],
+      [`/api/attempts/${miaAttempt}`, `/api/attempts/${nobody}`],
+      [`/api/sessions/${miaSession}`, `/api/sessions/${nobody}`],
+      [`/api/mock-loops/${miaSession}/scorecard`, `/api/mock-loops/${nobody}/scorecard`],
+    ] as const) {
+      const theirs = await call('GET', url, inNorthwind(max));
+      const missing = await call('GET', ghost, inNorthwind(max));
+      assert.equal(theirs.statusCode, 404, url);
+      assert.equal(masked(theirs.body, miaPlan, miaAttempt, miaSession), masked(missing.body, nobody), url);
+    }
+  });
+
+  it('a member naming another user (?userId=) gets the same 404 as for a user who does not exist', async () => {
+    const urls = (userId: string) => [
+      `/api/plans?userId=${userId}`,
+      `/api/plans/${miaPlan}?userId=${userId}`,
+      `/api/attempts?userId=${userId}`,
+      `/api/attempts/${miaAttempt}?userId=${userId}`,
+      `/api/sessions?userId=${userId}`,
+      `/api/sessions/${miaSession}?userId=${userId}`,
+      `/api/reviews/due?userId=${userId}`,
+      `/api/progress?userId=${userId}`,
+    ];
+    const ghost = urls(nobody);
+    for (const [i, url] of urls(mia.id).entries()) {
+      for (const headers of [inNorthwind(max), inNorthwind(max, 'script')]) {
+        const theirs = await call('GET', url, headers);
+        const missing = await call('GET', ghost[i] ?? '', headers);
+        assert.equal(theirs.statusCode, 404, `${url}: ${theirs.body}`);
+        assert.equal(errorCode(theirs.body), 'NOT_FOUND');
+        assert.ok(!theirs.body.includes(ANSWER.slice(0, 30)));
+        assert.equal(masked(theirs.body, mia.id), masked(missing.body, nobody), url);
+      }
+    }
+    // Naming oneself is one's own data.
+    assert.equal((await call('GET', `/api/plans?userId=${max.id}`, inNorthwind(max))).statusCode, 200);
+    // A malformed user id is a 400, like any malformed id.
+    assert.equal((await call('GET', `/api/plans?userId=${encodeURIComponent("' or 1=1 --")}`, inNorthwind(max))).statusCode, 400);
+    // The overview is for owners and coaches.
+    const overview = await call('GET', '/api/members/progress', inNorthwind(max));
+    assert.equal(overview.statusCode, 403, overview.body);
+  });
+
+  it('a member can neither change nor use another member’s plan, session or idempotency key', async () => {
+    assert.equal((await call('DELETE', `/api/plans/${miaPlan}`, inNorthwind(max))).statusCode, 404);
+    assert.equal((await call('POST', `/api/sessions/${miaSession}/finish`, inNorthwind(max), {})).statusCode, 404);
+    assert.equal((await answer(inNorthwind(max), randomKey(), { sessionId: miaSession })).statusCode, 404);
+    assert.equal((await call('POST', '/api/sessions', inNorthwind(max), { mode: 'practice', planId: miaPlan })).statusCode, 404);
+    assert.equal((await call('DELETE', `/api/saved/${encodeURIComponent('backend/api-versioning-evolution')}`, inNorthwind(max))).statusCode, 404);
+    // The same idempotency key as mia's records max's own attempt: never a replay of hers, never a conflict.
+    const same = await answer(inNorthwind(max), 'shared-key', { answer: 'A different answer: a header carries the version; routing picks the handler.' });
+    assert.equal(same.statusCode, 201, same.body);
+    assert.notEqual(same.json<{ id: string }>().id, miaAttempt);
+    // mia's data is untouched.
+    assert.equal((await call('GET', `/api/plans/${miaPlan}`, inNorthwind(mia))).statusCode, 200);
+    const session = (await call('GET', `/api/sessions/${miaSession}`, inNorthwind(mia))).json<{ status: string }>();
+    assert.equal(session.status, 'active');
+    assert.equal((await call('GET', '/api/saved', inNorthwind(mia))).json<{ items: unknown[] }>().items.length, 1);
+    const replay = await answer(inNorthwind(mia), 'shared-key');
+    assert.equal(replay.statusCode, 200, 'mia’s own retry still replays her attempt');
+    assert.equal(replay.json<{ id: string }>().id, miaAttempt);
+  });
+
+  for (const who of ['coach', 'owner'] as const) {
+    it(`a ${who} reads a member’s plans, attempts, sessions, reviews and progress by naming them`, async () => {
+      const reader = who === 'coach' ? colin : olivia;
+      for (const headers of [inNorthwind(reader), inNorthwind(reader, 'script')]) {
+        const q = `userId=${mia.id}`;
+        assert.deepEqual((await call('GET', `/api/plans?${q}`, headers)).json<{ items: { id: string }[] }>().items.map((p) => p.id), [miaPlan]);
+        assert.equal((await call('GET', `/api/plans/${miaPlan}?${q}`, headers)).statusCode, 200);
+        assert.deepEqual((await call('GET', `/api/attempts?${q}`, headers)).json<{ items: { id: string }[] }>().items.map((a) => a.id), [miaAttempt]);
+        const attempt = await call('GET', `/api/attempts/${miaAttempt}?${q}`, headers);
+        assert.equal(attempt.statusCode, 200);
+        assert.equal(attempt.json<{ answer: string }>().answer, ANSWER);
+        assert.deepEqual((await call('GET', `/api/sessions?${q}`, headers)).json<{ items: { id: string }[] }>().items.map((s) => s.id), [miaSession]);
+        assert.equal((await call('GET', `/api/sessions/${miaSession}?${q}`, headers)).statusCode, 200);
+        assert.equal((await call('GET', `/api/mock-loops/${miaSession}/scorecard?${q}`, headers)).statusCode, 200);
+        assert.equal((await call('GET', `/api/reviews/due?${q}`, headers)).json<{ upcoming: unknown[] }>().upcoming.length, 1);
+        const progress = await call('GET', `/api/progress?${q}&planId=${miaPlan}`, headers);
+        assert.equal(progress.statusCode, 200, progress.body);
+        assert.equal(progress.json<{ attempts: number }>().attempts, 1);
+        // Without naming her, it is the reader's own data: none of hers.
+        assert.equal((await call('GET', `/api/plans/${miaPlan}`, headers)).statusCode, 404);
+        assert.ok(!(await call('GET', '/api/attempts', headers)).json<{ items: { id: string }[] }>().items.some((a) => a.id === miaAttempt));
+        // Saved questions are nobody else's business.
+        assert.equal((await call('GET', `/api/saved?${q}`, headers)).json<{ items: unknown[] }>().items.length, 0);
+      }
+    });
+
+    it(`a ${who} cannot delete, finish, answer in or practise from a member’s data`, async () => {
+      const reader = who === 'coach' ? colin : olivia;
+      const headers = inNorthwind(reader);
+      for (const res of [
+        await call('DELETE', `/api/plans/${miaPlan}`, headers),
+        await call('DELETE', `/api/plans/${miaPlan}?userId=${mia.id}`, headers),
+        await call('POST', `/api/sessions/${miaSession}/finish`, headers, {}),
+        await call('POST', `/api/sessions/${miaSession}/finish?userId=${mia.id}`, headers, {}),
+        await answer(headers, randomKey(), { sessionId: miaSession }),
+        await call('POST', '/api/sessions', headers, { mode: 'practice', planId: miaPlan }),
+        await call('DELETE', `/api/saved/${encodeURIComponent('backend/api-versioning-evolution')}`, headers),
+      ]) {
+        assert.ok([403, 404].includes(res.statusCode), `${String(res.statusCode)} ${res.body}`);
+      }
+      // An answer by the reader is the reader's own, even with mia's idempotency key.
+      const own = await answer(headers, 'shared-key', { answer: `${ANSWER} (${who})` });
+      assert.equal(own.statusCode, 201, own.body);
+      const [row] = await sql<{ user_id: string }>('select user_id from attempts where id = $1', [own.json<{ id: string }>().id]);
+      assert.equal(row?.user_id, reader.id);
+      // mia's data is untouched.
+      assert.equal((await call('GET', `/api/plans/${miaPlan}`, inNorthwind(mia))).statusCode, 200);
+      assert.equal((await call('GET', `/api/sessions/${miaSession}`, inNorthwind(mia))).json<{ status: string }>().status, 'active');
+      assert.deepEqual((await call('GET', '/api/attempts', inNorthwind(mia))).json<{ items: { id: string }[] }>().items.map((a) => a.id), [miaAttempt]);
+    });
+  }
+
+  it('coaches and owners read members only: not another coach, not the owner, not outside the organization', async () => {
+    await createPlan(inNorthwind(cora));
+    await createPlan(inNorthwind(olivia));
+    const suesPlan = await createPlan({ ...browser(sue), 'x-organization-id': southwind });
+    for (const [reader, target] of [
+      [colin, cora], // another coach
+      [colin, olivia], // the owner
+      [olivia, cora], // the owner reading a coach
+      [colin, sue], // a member of another organization
+      [olivia, sue],
+    ] as const) {
+      const res = await call('GET', `/api/plans?userId=${target.id}`, inNorthwind(reader));
+      assert.equal(res.statusCode, 404, `${reader.email} → ${target.email}: ${res.body}`);
+    }
+    // Naming sue while acting in Southwind is no way in either: colin is not in it.
+    assert.equal((await call('GET', `/api/plans/${suesPlan}?userId=${sue.id}`, { ...browser(colin), 'x-organization-id': southwind })).statusCode, 404);
+    // Acting in their personal organization, a coach has no members to read.
+    const personal = (await me(browser(colin))).organizations.find((o) => o.kind === 'personal')?.id ?? '';
+    assert.equal((await call('GET', `/api/plans?userId=${mia.id}`, { ...browser(colin), 'x-organization-id': personal })).statusCode, 404);
+    // Southwind's owner reads sue, and nobody in Northwind.
+    assert.equal((await call('GET', `/api/plans?userId=${sue.id}`, { ...browser(sam), 'x-organization-id': southwind })).json<{ items: { id: string }[] }>().items[0]?.id, suesPlan);
+    assert.equal((await call('GET', `/api/plans?userId=${mia.id}`, { ...browser(sam), 'x-organization-id': southwind })).statusCode, 404);
+  });
+
+  it('the members overview: each member’s attempts, recent average, due reviews and readiness, for owners and coaches', async () => {
+    interface Overview {
+      role: string;
+      items: { userId: string; name: string; attempts: number; averageRecentScore: number | null; dueReviews: number; lastAttemptAt: string | null; readiness: { overall: number; stages: { stage: string }[] } }[];
+    }
+    for (const reader of [colin, olivia]) {
+      const res = await call('GET', '/api/members/progress', inNorthwind(reader));
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json<Overview>();
+      assert.equal(body.role, 'backend');
+      assert.deepEqual(body.items.map((i) => i.userId).sort(), [mia.id, max.id].sort(), 'members only: no coach, no owner');
+      const miaRow = body.items.find((i) => i.userId === mia.id);
+      const miaProgress = (await call('GET', `/api/progress?userId=${mia.id}`, inNorthwind(reader))).json<{ attempts: number; recent: { score: number }[]; due: unknown[]; readiness: { readiness: number }[] }>();
+      assert.equal(miaRow?.attempts, miaProgress.attempts);
+      assert.equal(miaRow.averageRecentScore, miaProgress.recent[0]?.score);
+      assert.equal(miaRow.dueReviews, miaProgress.due.length);
+      assert.ok(miaRow.lastAttemptAt);
+      assert.equal(miaRow.readiness.stages.length, miaProgress.readiness.length);
+      const maxRow = body.items.find((i) => i.userId === max.id);
+      assert.equal(maxRow?.attempts, 1, 'max answered once');
+    }
+    // Another organization's overview holds its own members only.
+    const south = (await call('GET', '/api/members/progress', { ...browser(sam), 'x-organization-id': southwind })).json<Overview>();
+    assert.deepEqual(south.items.map((i) => i.userId), [sue.id]);
+    const sueRow = south.items[0];
+    assert.ok(sueRow);
+    assert.equal(sueRow.attempts, 0);
+    assert.equal(sueRow.averageRecentScore, null);
+    // A member is refused; a role that is not in the bank is a 404 naming it.
+    assert.equal((await call('GET', '/api/members/progress', inNorthwind(mia))).statusCode, 403);
+    assert.equal((await call('GET', '/api/members/progress?role=astronaut', inNorthwind(colin))).statusCode, 404);
+  });
+
+  it('a member who leaves is no longer readable by the organization’s coaches', async () => {
+    const removed = await call('POST', '/api/auth/organization/remove-member', browser(olivia), { organizationId: northwind, memberIdOrEmail: max.email });
+    assert.equal(removed.statusCode, 200, removed.body);
+    assert.equal((await call('GET', `/api/attempts?userId=${max.id}`, inNorthwind(colin))).statusCode, 404);
+    const overview = (await call('GET', '/api/members/progress', inNorthwind(colin))).json<{ items: { userId: string }[] }>();
+    assert.deepEqual(overview.items.map((i) => i.userId), [mia.id]);
   });
 });
 

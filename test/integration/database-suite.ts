@@ -14,6 +14,8 @@ import { createSavedService } from '../../src/features/saved/saved.service.js';
 import { createPracticeService, type PracticeService } from '../../src/features/practice/practice.service.js';
 import { createScorer } from '../../src/core/scoring/score.js';
 import { createPlatformService } from '../../src/features/platform/platform.service.js';
+import type { OrganizationRole } from '../../src/features/accounts/roles.js';
+import { localActor, type Actor } from '../../src/features/accounts/visibility.js';
 import { ensureLocalTenant } from '../../src/features/tenants/tenants.repository.js';
 import { loadContent } from '../../src/infra/content/load.js';
 import { checkTenantCatalog } from '../../src/infra/db/catalog-check.js';
@@ -183,8 +185,8 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
       b = randomUUID();
       await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'other', 'Other', 'organization')`, [b]);
       const saved = createSavedService({ db });
-      await saved.save(a, 'backend/rate-limiter-design', 'mine');
-      await saved.save(b, 'backend/cache-invalidation', 'theirs');
+      await saved.save(localActor(a), 'backend/rate-limiter-design', 'mine');
+      await saved.save(localActor(b), 'backend/cache-invalidation', 'theirs');
     });
     after(async () => {
       await db.close();
@@ -215,12 +217,12 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
       const deleted = await withTenant(db, a, (tx) => tx.query('delete from saved_questions where tenant_id = $1', [b]));
       assert.equal(updated.rowCount, 0);
       assert.equal(deleted.rowCount, 0);
-      const theirs = await createSavedService({ db }).list(b);
+      const theirs = await createSavedService({ db }).list(localActor(b));
       assert.deepEqual(theirs.map((s) => [s.questionId, s.note]), [['backend/cache-invalidation', 'theirs']]);
     });
 
     it("removing another tenant's saved question answers not found", async () => {
-      await assert.rejects(createSavedService({ db }).remove(a, 'backend/cache-invalidation'), /not found/);
+      await assert.rejects(createSavedService({ db }).remove(localActor(a), 'backend/cache-invalidation'), /not found/);
     });
 
     it('the tenant setting does not leak past the transaction', async () => {
@@ -235,6 +237,8 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
     let a: string;
     let b: string;
     let practice: PracticeService;
+    let team: string;
+    const roles = new Map<string, OrganizationRole>();
     let now = new Date('2026-11-28T09:00:00Z');
     const answer =
       'I would put a token bucket per API key in Redis, because it allows short bursts while bounding the average rate. The check and decrement must be atomic, so a Lua script does both; otherwise two gateways race and both admit the request.';
@@ -246,10 +250,17 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
       a = await ensureLocalTenant(db);
       b = randomUUID();
       await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'practice-other', 'Other', 'organization')`, [b]);
+      team = randomUUID();
+      await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'practice-team', 'Team', 'organization')`, [team]);
       const questions = content.questions.map((q) => q.value);
       const guides = new Map(content.roles.map((r) => [r.value.id, r.value]));
       practice = createPracticeService({
         db,
+        // The organization used below: who is in it with which role.
+        directory: {
+          roleOf: (org, user) => Promise.resolve(org === team ? (roles.get(user) ?? null) : null),
+          members: (org) => Promise.resolve(org === team ? [...roles].filter(([, r]) => r === 'member').map(([userId]) => ({ userId, name: userId, email: `${userId}@example.com` })) : []),
+        },
         bank: { all: questions, get: (id) => questions.find((q) => q.id === id), guide: (role) => guides.get(role) },
         scorer: createScorer(questions),
         clock: () => now,
@@ -262,7 +273,7 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
     it('records an attempt once per idempotency key, even when the retries race', async () => {
       const key = randomUUID();
       const body = { questionId: 'backend/rate-limiter-design', answer, mode: 'practice' as const };
-      const results = await Promise.all([1, 2, 3].map(() => practice.createAttempt(a, key, body)));
+      const results = await Promise.all([1, 2, 3].map(() => practice.createAttempt(localActor(a), key, body)));
       const ids = new Set(results.map((r) => r.record.id));
       assert.equal(ids.size, 1, 'every retry returns the same attempt');
       assert.equal(results.filter((r) => !r.replayed).length, 1, 'exactly one call recorded it');
@@ -273,48 +284,91 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
 
     it('rejects the same key with a different answer as a conflict', async () => {
       const key = randomUUID();
-      await practice.createAttempt(a, key, { questionId: 'backend/rate-limiter-design', answer, mode: 'practice' });
-      await assert.rejects(practice.createAttempt(a, key, { questionId: 'backend/rate-limiter-design', answer: `${answer} More.`, mode: 'practice' }), /already used/);
+      await practice.createAttempt(localActor(a), key, { questionId: 'backend/rate-limiter-design', answer, mode: 'practice' });
+      await assert.rejects(practice.createAttempt(localActor(a), key, { questionId: 'backend/rate-limiter-design', answer: `${answer} More.`, mode: 'practice' }), /already used/);
     });
 
     it('moves the review card with every attempt and lists it when due', async () => {
-      const first = await practice.createAttempt(a, randomUUID(), { questionId: 'backend/cache-invalidation', answer: 'I would cache it.', mode: 'practice' });
+      const first = await practice.createAttempt(localActor(a), randomUUID(), { questionId: 'backend/cache-invalidation', answer: 'I would cache it.', mode: 'practice' });
       assert.equal(first.record.review?.rating, 'again');
-      const before = await practice.dueReviews(a);
+      const before = await practice.dueReviews(localActor(a));
       assert.ok(!before.items.some((i) => i.questionId === 'backend/cache-invalidation'), 'not due yet');
       now = new Date(now.getTime() + 3 * 86_400_000);
-      const due = await practice.dueReviews(a);
+      const due = await practice.dueReviews(localActor(a));
       assert.ok(due.items.some((i) => i.questionId === 'backend/cache-invalidation'));
-      const progress = await practice.progress(a, { role: 'backend' });
+      const progress = await practice.progress(localActor(a), { role: 'backend' });
       assert.ok(progress.attempts >= 3);
       assert.ok(progress.due.some((d) => d.questionId === 'backend/cache-invalidation'));
       assert.ok(progress.readiness.some((r) => r.practised > 0));
     });
 
     it('runs a mock loop: one question per stage, a scorecard that fills in as stages are answered', async () => {
-      const s = await practice.createSession(a, { mode: 'mock', role: 'backend', level: 'senior', count: 5 });
+      const s = await practice.createSession(localActor(a), { mode: 'mock', role: 'backend', level: 'senior', count: 5 });
       const stages = new Set(s.items.map((i) => i.stage));
       assert.equal(stages.size, s.items.length);
       assert.ok(s.items.length >= 5);
       const first = s.items[0];
       assert.ok(first);
-      await practice.createAttempt(a, randomUUID(), { questionId: first.questionId, answer, mode: 'mock', sessionId: s.id });
-      const after = await practice.getSession(a, s.id);
+      await practice.createAttempt(localActor(a), randomUUID(), { questionId: first.questionId, answer, mode: 'mock', sessionId: s.id });
+      const after = await practice.getSession(localActor(a), s.id);
       assert.notEqual(after.scorecard.stages[0]?.score, null);
       assert.match(after.scorecard.overall.summary, /1 of/);
-      await assert.rejects(practice.createAttempt(a, randomUUID(), { questionId: 'backend/not-in-session', answer, mode: 'mock', sessionId: s.id }), /not found|not part/);
+      await assert.rejects(practice.createAttempt(localActor(a), randomUUID(), { questionId: 'backend/not-in-session', answer, mode: 'mock', sessionId: s.id }), /not found|not part/);
     });
 
     it("keeps attempts, cards and sessions to their tenant", async () => {
-      assert.deepEqual((await practice.listAttempts(b, { limit: 50 })).length, 0);
-      assert.deepEqual((await practice.dueReviews(b)).items, []);
-      const mine = (await practice.listAttempts(a, { limit: 1 }))[0];
+      assert.deepEqual((await practice.listAttempts(localActor(b), { limit: 50 })).length, 0);
+      assert.deepEqual((await practice.dueReviews(localActor(b))).items, []);
+      const mine = (await practice.listAttempts(localActor(a), { limit: 1 }))[0];
       assert.ok(mine);
-      await assert.rejects(practice.getAttempt(b, mine.id), /not found/);
-      const sessions = await practice.listSessions(a);
-      await assert.rejects(practice.getSession(b, sessions[0]?.id ?? randomUUID()), /not found/);
+      await assert.rejects(practice.getAttempt(localActor(b), mine.id), /not found/);
+      const sessions = await practice.listSessions(localActor(a));
+      await assert.rejects(practice.getSession(localActor(b), sessions[0]?.id ?? randomUUID()), /not found/);
       const other = await withTenant(db, b, async (tx) => (await tx.query('select count(*)::int as n from attempts')).rows[0]);
       assert.deepEqual(other, { n: 0 });
+    });
+
+    it('inside a tenant, each user has their own attempts, review cards, sessions and idempotency keys; a coach only reads them', async () => {
+      const [u1, u2, coachId] = [randomUUID(), randomUUID(), randomUUID()];
+      roles.set(u1, 'member').set(u2, 'member').set(coachId, 'coach');
+      const member1: Actor = { tenantId: team, userId: u1, role: 'member' };
+      const member2: Actor = { tenantId: team, userId: u2, role: 'member' };
+      const coach: Actor = { tenantId: team, userId: coachId, role: 'coach' };
+      const body = { questionId: 'backend/rate-limiter-design', answer, mode: 'practice' as const };
+      const key = randomUUID();
+      const first = await practice.createAttempt(member1, key, body);
+      const second = await practice.createAttempt(member2, key, body);
+      assert.equal(second.replayed, false, 'another user’s key is not a replay');
+      assert.notEqual(second.record.id, first.record.id);
+      assert.equal((await practice.createAttempt(member1, key, body)).record.id, first.record.id, 'one’s own key still replays');
+      await practice.createAttempt(member1, randomUUID(), body);
+      // One card per user and question: the second attempt moved member1's card, not a shared one.
+      const cards = await withTenant(db, team, async (tx) => (await tx.query<{ user_id: string; n: number }>('select user_id, count(*)::int as n from review_cards group by user_id order by user_id')).rows);
+      assert.deepEqual(cards, [{ user_id: u1, n: 1 }, { user_id: u2, n: 1 }].sort((x, y) => x.user_id.localeCompare(y.user_id)));
+      assert.equal((await practice.listAttempts(member1, { limit: 50 })).length, 2);
+      assert.equal((await practice.listAttempts(member2, { limit: 50 })).length, 1);
+      await assert.rejects(practice.getAttempt(member2, first.record.id), /attempt .* not found/);
+      await assert.rejects(practice.listAttempts(member2, { limit: 50, userId: u1 }), /user .* not found/);
+      const session = await practice.createSession(member1, { mode: 'practice', role: 'backend', level: 'senior', count: 2 });
+      await assert.rejects(practice.finishSession(member2, session.id), /not found/);
+      await assert.rejects(practice.createAttempt(member2, randomUUID(), { ...body, questionId: session.items[0]?.questionId ?? '', sessionId: session.id }), /not found/);
+      // The coach reads member1's data by naming them, and none of it is the coach's own.
+      assert.equal((await practice.listAttempts(coach, { limit: 50, userId: u1 })).length, 2);
+      assert.equal((await practice.getAttempt(coach, first.record.id, { userId: u1 })).id, first.record.id);
+      assert.equal((await practice.getSession(coach, session.id, { userId: u1 })).id, session.id);
+      assert.equal((await practice.progress(coach, { userId: u1 })).attempts, 2);
+      assert.equal((await practice.listAttempts(coach, { limit: 50 })).length, 0);
+      await assert.rejects(practice.finishSession(coach, session.id), /not found/);
+      await assert.rejects(practice.listAttempts(coach, { limit: 50, userId: randomUUID() }), /not found/);
+      const overview = await practice.membersProgress(coach, {});
+      assert.deepEqual(
+        overview.items.map((m) => [m.userId, m.attempts]).sort(),
+        [[u1, 2], [u2, 1]].sort(),
+      );
+      await assert.rejects(practice.membersProgress(member1, {}), /owners and coaches/);
+      await assert.rejects(practice.membersProgress(localActor(a), {}), /local mode/);
+      // Local mode's rows (no user) are apart from every user's.
+      assert.ok((await practice.listAttempts(localActor(a), { limit: 200 })).every((x) => x.id !== first.record.id));
     });
   });
 
@@ -330,9 +384,9 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
       b = randomUUID();
       await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'platform-other', 'Other', 'organization')`, [b]);
       const saved = createSavedService({ db });
-      await saved.save(a, 'backend/rate-limiter-design', 'a secret note');
-      await saved.save(b, 'backend/cache-invalidation', 'b secret note');
-      await saved.save(b, 'backend/isolation-levels', 'another');
+      await saved.save(localActor(a), 'backend/rate-limiter-design', 'a secret note');
+      await saved.save(localActor(b), 'backend/cache-invalidation', 'b secret note');
+      await saved.save(localActor(b), 'backend/isolation-levels', 'another');
     });
     after(async () => {
       await db.close();

@@ -59,6 +59,8 @@ describe('server mode', () => {
     assert.match(report, /applied 0001_init/);
     assert.match(report, /content: \d+ written/);
     assert.match(await runMigrate({ kind: 'postgres', url: as(superUrl, 'lc_owner') }), /up to date[\s\S]*0 written/);
+    // The migrating owner (CREATEROLE, not superuser) can switch into the roles it created (PostgreSQL 16+ needs SET).
+    await sql(as(superUrl, 'lc_owner'), ['begin', "select set_config('role', 'loopcoach_app', true)", 'rollback', 'begin', 'set local role loopcoach_platform', 'rollback']);
     await sql(superUrl, ['grant loopcoach_app to lc_server', 'grant loopcoach_app to lc_bypass']);
 
     const app = await serverApp(as(superUrl, 'lc_server'));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Question } from '../../src/core/content/schema.js';
-import { computeProgress, scorecard, signalFor } from '../../src/core/practice/progress.js';
+import { computeProgress, RECENT_ATTEMPTS, scorecard, signalFor, summarizeProgress } from '../../src/core/practice/progress.js';
 import { pickMockLoop, pickPractice } from '../../src/core/practice/sessions.js';
 import { ratingFromScore, review } from '../../src/core/practice/srs.js';
 import { createScorer } from '../../src/core/scoring/score.js';
@@ -209,6 +209,41 @@ describe('sessions, progress and the mock-loop scorecard', () => {
     assert.equal(p.due.length, 1);
     assert.equal(p.readiness.find((r) => r.stage === 'behavioral')?.readiness, 0);
     assert.ok((p.readiness.find((r) => r.stage === 'design')?.readiness ?? 0) > 0);
+  });
+
+  it('summarizes progress for a coach’s overview: recent average of the newest attempts, due reviews, readiness', () => {
+    const now = new Date('2026-11-28T12:00:00Z');
+    const stages = [
+      { id: 'design', name: 'Design' },
+      { id: 'behavioral', name: 'Behavioral' },
+    ];
+    const questions = [{ id: 'q1', title: 'Q1', stage: 'design', skills: ['caching'] }];
+    const none = summarizeProgress(computeProgress({ attempts: [], cards: [], questions, stages, now }));
+    assert.deepEqual(none, {
+      attempts: 0,
+      questionsPractised: 0,
+      averageRecentScore: null,
+      lastAttemptAt: null,
+      dueReviews: 0,
+      readiness: { overall: 0, stages: [{ stage: 'design', name: 'Design', readiness: 0 }, { stage: 'behavioral', name: 'Behavioral', readiness: 0 }] },
+    });
+    // Twelve attempts: the two oldest (score 0) fall outside the recent ten (score 50 each).
+    const attempts = Array.from({ length: RECENT_ATTEMPTS + 2 }, (_, i) => ({
+      id: String(i).padStart(2, '0'),
+      questionId: 'q1',
+      score: i < 2 ? 0 : 50,
+      createdAt: `2026-11-${String(10 + i)}T12:00:00.000Z`,
+      missedPoints: [],
+      mistakes: [],
+    }));
+    const card = review(null, 50, new Date('2026-11-20T12:00:00Z')).card;
+    const s = summarizeProgress(computeProgress({ attempts, cards: [{ questionId: 'q1', card }], questions, stages, now }));
+    assert.equal(s.attempts, 12);
+    assert.equal(s.averageRecentScore, 50);
+    assert.equal(s.lastAttemptAt, '2026-11-21T12:00:00.000Z');
+    assert.equal(s.dueReviews, 1);
+    assert.equal(s.readiness.stages.length, 2);
+    assert.equal(s.readiness.overall, Math.round(((s.readiness.stages[0]?.readiness ?? 0) + 0) / 2));
   });
 
   it('lets one failed stage pull a mock loop below the bar', () => {

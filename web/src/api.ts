@@ -1,8 +1,13 @@
 /**
  * A small typed client for the Loopcoach API. Response types come from the server's zod contracts (types only, so
  * nothing from the server is bundled). Every failure becomes an ApiError carrying the API's own `error.message`.
+ *
+ * Server mode: the session is an HttpOnly cookie the server sets at sign-in; requests send it (same origin only).
+ * A 401 from any route that needs a session tells the `onSessionEnded` listeners, so the app can ask the user to
+ * sign in again and come back.
  */
 import type { z } from 'zod';
+import type { Me } from '../../src/shared/contracts/accounts.js';
 import type { ErrorResponse } from '../../src/shared/contracts/common.js';
 import type { CreatePlanBody, PlanRecord, PlanSummary } from '../../src/shared/contracts/plans.js';
 import type {
@@ -39,12 +44,33 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
   return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string';
 }
 
+type SessionEndedListener = () => void;
+const sessionEndedListeners = new Set<SessionEndedListener>();
+
+/** Runs `listener` whenever a request that needs a session answers 401. Returns the function that unsubscribes it. */
+export function onSessionEnded(listener: SessionEndedListener): () => void {
+  sessionEndedListeners.add(listener);
+  return () => {
+    sessionEndedListeners.delete(listener);
+  };
+}
+
+/**
+ * Routes whose 401 answers the request itself rather than saying the session ended: GET /api/me without a session
+ * (the caller decides what that means), a wrong password at sign-in, signing out twice.
+ */
+const OWN_401 = ['/api/me', '/api/auth/sign-in/', '/api/auth/sign-up/', '/api/auth/sign-out'];
+const endsSession = (path: string): boolean => {
+  const route = path.split('?')[0] ?? path;
+  return !OWN_401.some((p) => (p.endsWith('/') ? route.startsWith(p) : route === p));
+};
+
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json');
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers });
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', 'Could not reach the Loopcoach server. Check that it is running, then try again.');
@@ -56,6 +82,9 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
     body = text ? JSON.parse(text) : undefined;
   } catch {
     // Not JSON: handled below.
+  }
+  if (response.status === 401 && endsSession(path)) {
+    for (const listener of [...sessionEndedListeners]) listener();
   }
   if (!response.ok) {
     if (isErrorResponse(body)) throw new ApiError(response.status, body.error.code, body.error.message);
@@ -88,6 +117,29 @@ const json = (body: unknown): Pick<RequestInit, 'headers' | 'body'> => ({
 
 export type QuestionQuery = Partial<QuestionListQuery>;
 
+export type { Me };
+export type Organization = Me['organizations'][number];
+export type OrganizationRole = Organization['role'];
+
+/** An organization's member, as better-auth lists them (GET /api/auth/organization/list-members). */
+export interface OrganizationMember {
+  id: string;
+  userId: string;
+  role: string;
+  createdAt: string;
+  user: { id: string; name: string; email: string };
+}
+
+/** An invitation, as better-auth answers and lists them. The invitee accepts it by its id. */
+export interface Invitation {
+  id: string;
+  organizationId: string;
+  email: string;
+  role: string;
+  status: 'pending' | 'accepted' | 'rejected' | 'canceled';
+  expiresAt: string;
+}
+
 export function queryString(query: Readonly<Record<string, string | number | undefined>>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -98,6 +150,39 @@ export function queryString(query: Readonly<Record<string, string | number | und
 }
 
 export const api = {
+  /** Who is asking. Server mode without a session: an ApiError with status 401 (and no session-ended notice). */
+  me: (signal?: AbortSignal): Promise<Me> => request<Me>('/api/me', { signal }),
+
+  signIn: (body: { email: string; password: string }): Promise<unknown> =>
+    request<unknown>('/api/auth/sign-in/email', { method: 'POST', ...json(body) }),
+
+  /** Creates the account (with its personal workspace) and signs it in. */
+  signUp: (body: { name: string; email: string; password: string }): Promise<unknown> =>
+    request<unknown>('/api/auth/sign-up/email', { method: 'POST', ...json(body) }),
+
+  signOut: (): Promise<unknown> => request<unknown>('/api/auth/sign-out', { method: 'POST', ...json({}) }),
+
+  /** Where requests act by default, kept in the session (so it survives a reload). */
+  setActiveOrganization: (organizationId: string): Promise<unknown> =>
+    request<unknown>('/api/auth/organization/set-active', { method: 'POST', ...json({ organizationId }) }),
+
+  /** A new organization with the user as its owner; it becomes the active one. The server stores its id as the slug. */
+  createOrganization: (body: { name: string; slug: string }): Promise<{ id: string; name: string }> =>
+    request<{ id: string; name: string }>('/api/auth/organization/create', { method: 'POST', ...json(body) }),
+
+  inviteMember: (body: { organizationId: string; email: string; role: OrganizationRole }): Promise<Invitation> =>
+    request<Invitation>('/api/auth/organization/invite-member', { method: 'POST', ...json(body) }),
+
+  /** Joins the invitation's organization (which becomes the active one). Only the invited email may accept. */
+  acceptInvitation: (invitationId: string): Promise<{ invitation: Invitation }> =>
+    request<{ invitation: Invitation }>('/api/auth/organization/accept-invitation', { method: 'POST', ...json({ invitationId }) }),
+
+  listMembers: async (organizationId: string, signal?: AbortSignal): Promise<OrganizationMember[]> =>
+    (await request<{ members: OrganizationMember[] }>(`/api/auth/organization/list-members${queryString({ organizationId })}`, { signal })).members,
+
+  listInvitations: (organizationId: string, signal?: AbortSignal): Promise<Invitation[]> =>
+    request<Invitation[]>(`/api/auth/organization/list-invitations${queryString({ organizationId })}`, { signal }),
+
   listRoles: async (signal?: AbortSignal): Promise<RoleSummary[]> =>
     (await request<{ items: RoleSummary[] }>('/api/roles', { signal })).items,
 

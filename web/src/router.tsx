@@ -5,6 +5,7 @@ import { Layout } from './components/layout/Layout.js';
 import { HomePage } from './pages/HomePage.js';
 import { NewPlanPage } from './pages/NewPlanPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { OrganizationPage } from './pages/OrganizationPage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { PlansPage } from './pages/PlansPage.js';
 import { QuestionPage } from './pages/QuestionPage.js';
@@ -12,6 +13,8 @@ import { QuestionsPage } from './pages/QuestionsPage.js';
 import { RoleGuidePage } from './pages/RoleGuidePage.js';
 import { RouteError } from './pages/RouteError.js';
 import { SavedPage } from './pages/SavedPage.js';
+import { SignInPage } from './pages/SignInPage.js';
+import { SignUpPage } from './pages/SignUpPage.js';
 
 /**
  * A page loaded on its first visit rather than with the app: practice (feedback, timer) and progress (the charting
@@ -59,6 +62,10 @@ export const router = createBrowserRouter([
       { path: 'practice/question/:role/:slug', element: <PracticeQuestionPage /> },
       { path: 'attempts/:id', element: <AttemptPage /> },
       { path: 'progress', element: <ProgressPage /> },
+      // Server mode (Layout shows them signed out, and only in server mode).
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'sign-up', element: <SignUpPage /> },
+      { path: 'organization', element: <OrganizationPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -140,6 +140,35 @@ export function computeProgress(input: {
   return { attempts: attempts.length, questionsPractised: latest.size, trend, recent, mastery, weakSkills, recurringMistakes, due, readiness };
 }
 
+/** How many of the newest attempts make "recent" in a summary. */
+export const RECENT_ATTEMPTS = 10;
+
+export interface ProgressSummary {
+  attempts: number;
+  questionsPractised: number;
+  /** Mean score of the newest RECENT_ATTEMPTS attempts; null before the first. */
+  averageRecentScore: number | null;
+  lastAttemptAt: string | null;
+  dueReviews: number;
+  readiness: { overall: number; stages: { stage: string; name: string; readiness: number }[] };
+}
+
+/** One line of a coach's overview: the headline numbers of a member's progress. */
+export function summarizeProgress(p: Progress): ProgressSummary {
+  const recent = p.recent.slice(0, RECENT_ATTEMPTS);
+  return {
+    attempts: p.attempts,
+    questionsPractised: p.questionsPractised,
+    averageRecentScore: recent.length > 0 ? Math.round(avg(recent.map((a) => a.score))) : null,
+    lastAttemptAt: p.recent[0]?.createdAt ?? null,
+    dueReviews: p.due.length,
+    readiness: {
+      overall: p.readiness.length > 0 ? Math.round(avg(p.readiness.map((r) => r.readiness))) : 0,
+      stages: p.readiness.map((r) => ({ stage: r.stage, name: r.name, readiness: r.readiness })),
+    },
+  };
+}
+
 const LEVEL_BAR: Record<Level, number> = { intern: 50, entry: 55, mid: 62, senior: 70, staff: 78, principal: 82, manager: 70 };
 
 export type Signal = 'strong-hire' | 'hire' | 'lean-no-hire' | 'no-hire';

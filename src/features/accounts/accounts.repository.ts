@@ -74,6 +74,19 @@ export async function findMembership(db: Queryable, organizationId: string, user
   return r.rows[0] ?? null;
 }
 
+/** The users of one organization who have a role, by name (a coach's overview lists the members). */
+export async function listMembers(db: Queryable, organizationId: string, role: OrganizationRole): Promise<{ userId: string; name: string; email: string }[]> {
+  const r = await db.query<{ userId: string; name: string; email: string }>(
+    `select u.id as "userId", u.name, u.email
+       from memberships m
+       join auth_users u on u.id = m.user_id
+      where m.organization_id = $1 and m.role = $2
+      order by u.name, u.id`,
+    [organizationId, role],
+  );
+  return r.rows;
+}
+
 /** Every organization the user belongs to: personal first, then by name. */
 export async function listMemberships(db: Queryable, userId: string): Promise<MembershipRow[]> {
   const r = await db.query<MembershipRow>(

@@ -8,8 +8,9 @@
  *   → organization: x-organization-id if given, else the session's active organization, else the personal one
  *   → membership of the user in it ─ malformed, unknown or not a member → 404, the same answer for all three, so
  *     no response tells whether another organization exists
- *   → tenant id (an organization's id is its tenant's id).
- * Local mode: one user, no login, the local tenant.
+ *   → the actor: tenant id (an organization's id is its tenant's id), the user, and their role in it.
+ * Local mode: one user, no login, the local tenant; no user id, role `local`.
+ * Whose rows the actor then reaches inside the tenant is decided by ./visibility.ts.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Database } from '../../infra/db/database.js';
@@ -20,11 +21,13 @@ import {
   findMembership,
   findPersonalOrganization,
   insertOrganizationTenant,
+  listMembers,
   listMemberships,
   organizationKind,
   type MembershipRow,
 } from './accounts.repository.js';
-import { isRole } from './roles.js';
+import { isRole, type OrganizationRole } from './roles.js';
+import { localActor, type Actor, type MemberDirectory } from './visibility.js';
 
 /** What a tenant resolver reads from a request (a FastifyRequest is one). */
 export interface RequestLike {
@@ -32,8 +35,11 @@ export interface RequestLike {
   headers: IncomingHttpHeaders;
 }
 
-/** Which tenant a request acts for. Rejects with 401 (no valid session), 403 (refused) or 404 (no such organization). */
-export type TenantResolver = (request: RequestLike) => Promise<string>;
+/**
+ * Who a request acts as: the tenant, the user (null in local mode) and their role there. Rejects with 401 (no valid
+ * session), 403 (refused) or 404 (no such organization).
+ */
+export type TenantResolver = (request: RequestLike) => Promise<Actor>;
 
 export interface SessionUser {
   id: string;
@@ -45,7 +51,7 @@ export interface SessionUser {
 export type SessionReader = (headers: Headers) => Promise<{ user: SessionUser; activeOrganizationId: string | null } | null>;
 
 export interface AccountsService {
-  tenantOf: TenantResolver;
+  actorOf: TenantResolver;
   me(request: RequestLike): Promise<Me>;
 }
 
@@ -55,8 +61,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Local mode: every request acts for the one personal tenant, without login. */
 export function createLocalAccounts(localTenantId: string): AccountsService {
+  const actor = localActor(localTenantId);
   return {
-    tenantOf: () => Promise.resolve(localTenantId),
+    actorOf: () => Promise.resolve(actor),
     me: () =>
       Promise.resolve({
         mode: 'local',
@@ -108,9 +115,10 @@ export function createServerAccounts(deps: { db: Database; sessions: SessionRead
   }
 
   return {
-    async tenantOf(request) {
+    async actorOf(request) {
       const session = await authenticate(request);
-      return (await organizationFor(request, session)).organizationId;
+      const membership = await organizationFor(request, session);
+      return { tenantId: membership.organizationId, userId: session.user.id, role: membership.role };
     },
     async me(request) {
       const session = await authenticate(request);
@@ -123,6 +131,18 @@ export function createServerAccounts(deps: { db: Database; sessions: SessionRead
         activeOrganizationId: active.organizationId,
       };
     },
+  };
+}
+
+/** The account directory as the visibility rules see it: a user's role in an organization (empty in local mode). */
+export function createMemberDirectory(deps: { db: Database }): MemberDirectory {
+  const { db } = deps;
+  return {
+    async roleOf(organizationId, userId): Promise<OrganizationRole | null> {
+      if (!UUID.test(organizationId) || !UUID.test(userId)) return null;
+      return (await findMembership(db, organizationId, userId))?.role ?? null;
+    },
+    members: (organizationId) => (UUID.test(organizationId) ? listMembers(db, organizationId, 'member') : Promise.resolve([])),
   };
 }
 

@@ -7,7 +7,8 @@
  * - coach: invites members (and nothing else), e.g. a bootcamp coach bringing in candidates.
  * - member: uses the organization's workspace; manages nobody.
  *
- * Every member of an organization acts in its tenant (plans, practice, saved questions) alike.
+ * Inside the organization's tenant each user's plans, practice and saved questions are their own; owners and coaches
+ * also read their members' plans, attempts, sessions and progress, never write them (./visibility.ts).
  */
 import { createAccessControl } from 'better-auth/plugins/access';
 import { organizationRoleSchema } from '../../shared/contracts/accounts.js';

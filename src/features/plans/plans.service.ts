@@ -11,6 +11,7 @@ import type { CreatePlanBody, PlanRecord, PlanSummary } from '../../shared/contr
 import { AppError, notFound } from '../../shared/errors.js';
 import { listAllQuestions, questionTitles } from '../questions/questions.repository.js';
 import { listGuides } from '../roles/roles.repository.js';
+import { ownRows, readableRows, type Actor, type MemberDirectory } from '../accounts/visibility.js';
 import * as repo from './plans.repository.js';
 
 export interface PostingInput {
@@ -30,10 +31,13 @@ export interface PlansService {
   preview(input: PostingInput): Promise<PlanPreview>;
   /** The posting text from an API body: pasted text, or an uploaded file. */
   postingFromBody(body: CreatePlanBody): Promise<PostingInput>;
-  create(tenantId: string, input: PostingInput): Promise<PlanRecord>;
-  list(tenantId: string): Promise<PlanSummary[]>;
-  get(tenantId: string, id: string): Promise<PlanRecord>;
-  remove(tenantId: string, id: string): Promise<void>;
+  /** Stores a plan as the actor's own. */
+  create(actor: Actor, input: PostingInput): Promise<PlanRecord>;
+  /** The actor's plans, or (owners and coaches) a member's, named by `userId`. */
+  list(actor: Actor, opts?: { userId?: string | undefined }): Promise<PlanSummary[]>;
+  get(actor: Actor, id: string, opts?: { userId?: string | undefined }): Promise<PlanRecord>;
+  /** Deletes one of the actor's own plans: anyone else's is not found. */
+  remove(actor: Actor, id: string): Promise<void>;
 }
 
 /** Local calendar date YYYY-MM-DD. */
@@ -42,8 +46,8 @@ export const localDate = (d: Date): string =>
 
 const iso = (d: string | Date | null): string | null => (d === null ? null : d instanceof Date ? localDate(d) : d.slice(0, 10));
 
-export function createPlansService(deps: { db: Database; clock: () => Date }): PlansService {
-  const { db, clock } = deps;
+export function createPlansService(deps: { db: Database; directory: MemberDirectory; clock: () => Date }): PlansService {
+  const { db, directory, clock } = deps;
   const titlesOf = (bank: readonly Question[]): Map<string, string> => new Map(bank.map((q) => [q.id, q.title]));
 
   const preview = async (input: PostingInput): Promise<PlanPreview> => {
@@ -74,8 +78,9 @@ export function createPlansService(deps: { db: Database; clock: () => Date }): P
     };
   };
 
-  const get = async (tenantId: string, id: string): Promise<PlanRecord> => {
-    const row = await withTenant(db, tenantId, (tx) => repo.findPlan(tx, id));
+  const get = async (actor: Actor, id: string, opts: { userId?: string | undefined } = {}): Promise<PlanRecord> => {
+    const owner = await readableRows(actor, opts.userId, directory);
+    const row = await withTenant(db, actor.tenantId, (tx) => repo.findPlan(tx, owner, id));
     if (!row) throw notFound('plan', id);
     return toRecord(row);
   };
@@ -93,12 +98,12 @@ export function createPlansService(deps: { db: Database; clock: () => Date }): P
       }
       return { text, title: body.title, interviewDate: body.interviewDate };
     },
-    async create(tenantId, input) {
+    async create(actor, input) {
       const p = await preview(input);
       const id = randomUUID();
       const { text: cleaned, ...analysis } = p.analysis;
-      await withTenant(db, tenantId, (tx) =>
-        repo.insertPlan(tx, {
+      await withTenant(db, actor.tenantId, (tx) =>
+        repo.insertPlan(tx, ownRows(actor), {
           id,
           title: p.analysis.title,
           role: p.analysis.role,
@@ -109,10 +114,11 @@ export function createPlansService(deps: { db: Database; clock: () => Date }): P
           interview_date: input.interviewDate ?? null,
         }),
       );
-      return get(tenantId, id);
+      return get(actor, id);
     },
-    async list(tenantId) {
-      const rows = await withTenant(db, tenantId, (tx) => repo.listPlans(tx, 200));
+    async list(actor, opts = {}) {
+      const owner = await readableRows(actor, opts.userId, directory);
+      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listPlans(tx, owner, 200));
       return rows.map((r) => ({
         id: r.id,
         title: r.title,
@@ -122,8 +128,8 @@ export function createPlansService(deps: { db: Database; clock: () => Date }): P
         createdAt: (r.created_at instanceof Date ? r.created_at : new Date(r.created_at)).toISOString(),
       }));
     },
-    async remove(tenantId, id) {
-      if (!(await withTenant(db, tenantId, (tx) => repo.deletePlan(tx, id)))) throw notFound('plan', id);
+    async remove(actor, id) {
+      if (!(await withTenant(db, actor.tenantId, (tx) => repo.deletePlan(tx, ownRows(actor), id)))) throw notFound('plan', id);
     },
   };
 }

@@ -1,19 +1,23 @@
 /**
  * Practice: scoring answers, recording attempts (idempotently) and moving each question's review card, sessions
  * (practice, interview, mock loop) and progress. Decisions are the pure core's (scoring, FSRS, session picking,
- * progress); this orchestrates them over the tenant's data.
+ * progress); this orchestrates them over the actor's data.
+ *
+ * Every write is the actor's own (their user id is recorded; a session, plan or card is looked up among their own
+ * rows). Reads are the actor's own unless an owner or coach names a member (`userId`): ../accounts/visibility.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Level, Question, RoleGuide } from '../../core/content/schema.js';
 import type { Plan } from '../../core/plan/build-plan.js';
-import { computeProgress, scorecard } from '../../core/practice/progress.js';
+import { computeProgress, scorecard, summarizeProgress, type AttemptFact, type CardFact } from '../../core/practice/progress.js';
 import { pickMockLoop, pickPractice, type History, type SessionItem } from '../../core/practice/sessions.js';
 import { ratingFromScore, review } from '../../core/practice/srs.js';
 import type { Scorer, ScoreResult } from '../../core/scoring/score.js';
 import type { Database } from '../../infra/db/database.js';
 import { withTenant } from '../../infra/db/tenant.js';
-import type { AttemptRecord, CreateAttemptBody, CreateSessionBody, ProgressDto, SessionRecord } from '../../shared/contracts/practice.js';
+import type { AttemptRecord, CreateAttemptBody, CreateSessionBody, MembersProgressDto, ProgressDto, SessionRecord } from '../../shared/contracts/practice.js';
 import { AppError, notFound } from '../../shared/errors.js';
+import { membersReadableBy, ownRows, readableRows, type Actor, type MemberDirectory, type ReadScope } from '../accounts/visibility.js';
 import { findPlan } from '../plans/plans.repository.js';
 import * as repo from './practice.repository.js';
 
@@ -23,27 +27,49 @@ export interface QuestionBank {
   guide(role: string): RoleGuide | undefined;
 }
 
+/** Whose data a read returns: absent, the actor's own; an owner or coach may name a member. */
+export interface ReadOptions {
+  userId?: string | undefined;
+}
+
 export interface PracticeService {
   /** A question from the bank, whole (prompt, hints, framework, model answer). */
   question(id: string): Question;
   /** Score without recording (the CLI's `score`, the web's preview). */
   score(questionId: string, answer: string, level?: Level): ScoreResult;
-  /** Records a scored attempt once per idempotency key; `replayed` when the key was seen before. */
-  createAttempt(tenantId: string, idempotencyKey: string, body: CreateAttemptBody): Promise<{ record: AttemptRecord; replayed: boolean }>;
-  getAttempt(tenantId: string, id: string): Promise<AttemptRecord>;
-  listAttempts(tenantId: string, opts: { questionId?: string | undefined; limit: number }): Promise<Omit<AttemptRecord, 'answer' | 'result' | 'review' | 'modelAnswer' | 'durationSeconds'>[]>;
-  dueReviews(tenantId: string): Promise<{ items: { questionId: string; title: string; stage: string; due: string; overdueDays: number; lastScore: number }[]; upcoming: { questionId: string; title: string; due: string }[] }>;
-  createSession(tenantId: string, body: CreateSessionBody): Promise<SessionRecord>;
-  getSession(tenantId: string, id: string): Promise<SessionRecord>;
-  listSessions(tenantId: string): Promise<(Omit<SessionRecord, 'items' | 'scorecard'> & { answered: number; total: number })[]>;
-  finishSession(tenantId: string, id: string): Promise<SessionRecord>;
-  progress(tenantId: string, opts: { role?: string | undefined; planId?: string | undefined }): Promise<ProgressDto>;
+  /** Records a scored attempt as the actor's, once per idempotency key (per user); `replayed` when the key was seen before. */
+  createAttempt(actor: Actor, idempotencyKey: string, body: CreateAttemptBody): Promise<{ record: AttemptRecord; replayed: boolean }>;
+  getAttempt(actor: Actor, id: string, opts?: ReadOptions): Promise<AttemptRecord>;
+  listAttempts(actor: Actor, opts: ReadOptions & { questionId?: string | undefined; limit: number }): Promise<Omit<AttemptRecord, 'answer' | 'result' | 'review' | 'modelAnswer' | 'durationSeconds'>[]>;
+  dueReviews(actor: Actor, opts?: ReadOptions): Promise<{ items: { questionId: string; title: string; stage: string; due: string; overdueDays: number; lastScore: number }[]; upcoming: { questionId: string; title: string; due: string }[] }>;
+  createSession(actor: Actor, body: CreateSessionBody): Promise<SessionRecord>;
+  getSession(actor: Actor, id: string, opts?: ReadOptions): Promise<SessionRecord>;
+  listSessions(actor: Actor, opts?: ReadOptions): Promise<(Omit<SessionRecord, 'items' | 'scorecard'> & { answered: number; total: number })[]>;
+  finishSession(actor: Actor, id: string): Promise<SessionRecord>;
+  progress(actor: Actor, opts: ReadOptions & { role?: string | undefined; planId?: string | undefined }): Promise<ProgressDto>;
+  /** An owner's or coach's overview: each member's attempts, recent average, due reviews and readiness. */
+  membersProgress(actor: Actor, opts: { role?: string | undefined }): Promise<MembersProgressDto>;
 }
+
+/** Attempts read for progress: the newest this many (the same for one user's progress and the members overview). */
+const PROGRESS_ATTEMPTS = 5000;
 
 const isoOf = (d: string | Date): string => (d instanceof Date ? d : new Date(d)).toISOString();
 
-export function createPracticeService(deps: { db: Database; bank: QuestionBank; scorer: Scorer; clock: () => Date }): PracticeService {
-  const { db, bank, scorer, clock } = deps;
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+export function createPracticeService(deps: { db: Database; directory: MemberDirectory; bank: QuestionBank; scorer: Scorer; clock: () => Date }): PracticeService {
+  const { db, directory, bank, scorer, clock } = deps;
+  const readable = (actor: Actor, opts: ReadOptions = {}): Promise<ReadScope> => readableRows(actor, opts.userId, directory);
 
   const question = (id: string): Question => {
     const q = bank.get(id);
@@ -76,8 +102,8 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
     return guide.stages.map((s) => ({ id: s.id, name: s.name }));
   };
 
-  const sessionRecord = async (tenantId: string, row: repo.SessionRow): Promise<SessionRecord> => {
-    const done = await withTenant(db, tenantId, (tx) => repo.sessionAttempts(tx, row.id));
+  const sessionRecord = async (actor: Actor, owner: ReadScope, row: repo.SessionRow): Promise<SessionRecord> => {
+    const done = await withTenant(db, actor.tenantId, (tx) => repo.sessionAttempts(tx, owner, row.id));
     const byQ = new Map(done.map((d) => [d.question_id, d]));
     const level = row.level as Level;
     const stageName = new Map<string, string>();
@@ -109,10 +135,36 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
     };
   };
 
-  const getSession = async (tenantId: string, id: string): Promise<SessionRecord> => {
-    const row = await withTenant(db, tenantId, (tx) => repo.findSession(tx, id));
+  const sessionOf = async (actor: Actor, owner: ReadScope, id: string): Promise<SessionRecord> => {
+    const row = await withTenant(db, actor.tenantId, (tx) => repo.findSession(tx, owner, id));
     if (!row) throw notFound('session', id);
-    return sessionRecord(tenantId, row);
+    return sessionRecord(actor, owner, row);
+  };
+
+  /** The stages readiness is measured on: a plan's (one of the owner's) or a role guide's. */
+  const stagesFor = async (actor: Actor, owner: ReadScope, opts: { role?: string | undefined; planId?: string | undefined }): Promise<{ role: string; stages: { id: string; name: string }[] }> => {
+    if (opts.planId) {
+      const planId = opts.planId;
+      const row = await withTenant(db, actor.tenantId, (tx) => findPlan(tx, owner, planId));
+      if (!row) throw notFound('plan', planId);
+      const plan = row.plan as Plan;
+      return { role: plan.guide.id, stages: plan.stages.map((s) => ({ id: s.stage, name: s.name })) };
+    }
+    const role = opts.role ?? 'backend';
+    return { role, stages: stagesOf(role) };
+  };
+
+  const progressOf = (role: string, stages: { id: string; name: string }[], facts: readonly repo.AttemptFactRow[], cards: readonly repo.CardRow[]) => {
+    const attempts: AttemptFact[] = facts.map((f) => ({ id: f.id, questionId: f.question_id, score: f.score, createdAt: isoOf(f.created_at), missedPoints: f.missed ?? [], mistakes: f.mistakes ?? [] }));
+    const cardFacts: CardFact[] = cards.map((c) => ({ questionId: c.question_id, card: c.card }));
+    const practised = new Set(facts.map((f) => f.question_id));
+    return computeProgress({
+      attempts,
+      cards: cardFacts,
+      questions: bank.all.filter((q) => q.roles.includes(role) || practised.has(q.id)).map((q) => ({ id: q.id, title: q.title, stage: q.stage, skills: q.skills })),
+      stages,
+      now: clock(),
+    });
   };
 
   return {
@@ -122,19 +174,20 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
       return scorer.score(question(questionId), answer, level);
     },
 
-    async createAttempt(tenantId, key, body) {
+    async createAttempt(actor, key, body) {
+      const own = ownRows(actor);
       const q = question(body.questionId);
       const level: Level = body.level ?? (q.levels.includes('senior') ? 'senior' : (q.levels[0] ?? 'senior'));
       const hash = createHash('sha256')
         .update(JSON.stringify([body.questionId, body.answer, body.mode, level, body.sessionId ?? null]))
         .digest('hex');
       const replay = async (): Promise<{ record: AttemptRecord; replayed: boolean } | null> => {
-        const prior = await withTenant(db, tenantId, (tx) => repo.findAttemptByKey(tx, key));
+        const prior = await withTenant(db, actor.tenantId, (tx) => repo.findAttemptByKey(tx, own, key));
         if (!prior) return null;
         if (prior.request_hash !== hash) {
           throw new AppError('CONFLICT', 'Idempotency-Key: this key was already used for a different attempt; use a new key for a new attempt');
         }
-        const card = await withTenant(db, tenantId, (tx) => repo.findCardForUpdate(tx, prior.question_id));
+        const card = await withTenant(db, actor.tenantId, (tx) => repo.findCard(tx, own, prior.question_id));
         return { record: toRecord(prior, card ? { rating: ratingFromScore(prior.score), due: isoOf(card.due) } : null), replayed: true };
       };
       const seen = await replay();
@@ -142,7 +195,8 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
 
       if (body.sessionId) {
         const sessionId = body.sessionId;
-        const session = await withTenant(db, tenantId, (tx) => repo.findSession(tx, sessionId));
+        // Only the actor's own session: answering in anyone else's is the same 404 as a missing session.
+        const session = await withTenant(db, actor.tenantId, (tx) => repo.findSession(tx, own, sessionId));
         if (!session) throw notFound('session', sessionId);
         if (session.status === 'finished') throw new AppError('CONFLICT', `session ${sessionId} is finished: start a new session to answer again`);
         if (!session.items.some((i) => i.questionId === q.id)) throw new AppError('BAD_REQUEST', `questionId: "${q.id}" is not part of session ${sessionId}`);
@@ -150,8 +204,8 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
       const result = scorer.score(q, body.answer, level);
       const id = randomUUID();
       const now = clock();
-      const outcome = await withTenant(db, tenantId, async (tx) => {
-        const inserted = await repo.insertAttempt(tx, {
+      const outcome = await withTenant(db, actor.tenantId, async (tx) => {
+        const inserted = await repo.insertAttempt(tx, own, {
           id,
           session_id: body.sessionId ?? null,
           question_id: q.id,
@@ -165,10 +219,10 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
           request_hash: hash,
         });
         if (!inserted) return null;
-        const card = await repo.findCardForUpdate(tx, q.id);
+        const card = await repo.findCardForUpdate(tx, own, q.id);
         const next = review(card?.card ?? null, result.score, now);
-        await repo.upsertCard(tx, q.id, next.card, result.score);
-        const row = await repo.findAttempt(tx, id);
+        await repo.upsertCard(tx, own, q.id, next.card, result.score);
+        const row = await repo.findAttempt(tx, own, id);
         return row ? { row, review: { rating: next.rating, due: next.card.due } } : null;
       });
       if (!outcome) {
@@ -180,18 +234,20 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
       return { record: toRecord(outcome.row, outcome.review), replayed: false };
     },
 
-    async getAttempt(tenantId, id) {
-      const found = await withTenant(db, tenantId, async (tx) => {
-        const row = await repo.findAttempt(tx, id);
-        return row ? { row, card: await repo.findCard(tx, row.question_id) } : null;
+    async getAttempt(actor, id, opts) {
+      const owner = await readable(actor, opts);
+      const found = await withTenant(db, actor.tenantId, async (tx) => {
+        const row = await repo.findAttempt(tx, owner, id);
+        return row ? { row, card: await repo.findCard(tx, owner, row.question_id) } : null;
       });
       if (!found) throw notFound('attempt', id);
       // The question's schedule now (it moves with every attempt at it, this one or later ones).
       return toRecord(found.row, found.card ? { rating: ratingFromScore(found.row.score), due: isoOf(found.card.due) } : null);
     },
 
-    async listAttempts(tenantId, opts) {
-      const rows = await withTenant(db, tenantId, (tx) => repo.listAttempts(tx, opts));
+    async listAttempts(actor, opts) {
+      const owner = await readable(actor, opts);
+      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listAttempts(tx, owner, opts));
       return rows.map((r) => ({
         id: r.id,
         questionId: r.question_id,
@@ -204,8 +260,9 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
       }));
     },
 
-    async dueReviews(tenantId) {
-      const cards = await withTenant(db, tenantId, (tx) => repo.listCards(tx));
+    async dueReviews(actor, opts) {
+      const owner = await readable(actor, opts);
+      const cards = await withTenant(db, actor.tenantId, (tx) => repo.listCards(tx, owner));
       const now = clock().getTime();
       const items = [];
       const upcoming = [];
@@ -222,14 +279,16 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
       return { items, upcoming };
     },
 
-    async createSession(tenantId, body) {
+    async createSession(actor, body) {
+      const own = ownRows(actor);
       let role: string;
       let level: Level;
       let stages: { id: string; name: string }[];
       const candidates = new Map<string, string[]>();
       if (body.planId) {
         const planId = body.planId;
-        const row = await withTenant(db, tenantId, (tx) => findPlan(tx, planId));
+        // A session is practised from one of the actor's own plans.
+        const row = await withTenant(db, actor.tenantId, (tx) => findPlan(tx, own, planId));
         if (!row) throw notFound('plan', planId);
         const plan = row.plan as Plan;
         role = plan.guide.id;
@@ -247,19 +306,22 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
           candidates.set(q.stage, [...(candidates.get(q.stage) ?? []), q.id]);
         }
       }
-      const last = await withTenant(db, tenantId, (tx) => repo.lastAttempts(tx));
+      const last = await withTenant(db, actor.tenantId, (tx) => repo.lastAttempts(tx, own));
       const history = new Map<string, History>(last.map((l) => [l.question_id, { lastAt: isoOf(l.created_at), lastScore: l.score }]));
       const items: SessionItem[] = body.mode === 'mock' ? pickMockLoop(stages, candidates, history) : pickPractice(stages, candidates, history, body.count);
       if (items.length === 0) throw new AppError('BAD_REQUEST', `no questions to practise for role "${role}" at level ${level}`);
       const id = randomUUID();
-      await withTenant(db, tenantId, (tx) => repo.insertSession(tx, { id, mode: body.mode, role, plan_id: body.planId ?? null, level, items }));
-      return getSession(tenantId, id);
+      await withTenant(db, actor.tenantId, (tx) => repo.insertSession(tx, own, { id, mode: body.mode, role, plan_id: body.planId ?? null, level, items }));
+      return sessionOf(actor, own, id);
     },
 
-    getSession,
+    async getSession(actor, id, opts) {
+      return sessionOf(actor, await readable(actor, opts), id);
+    },
 
-    async listSessions(tenantId) {
-      const [rows, counts] = await withTenant(db, tenantId, async (tx) => [await repo.listSessions(tx, 100), await repo.countSessionAttempts(tx)] as const);
+    async listSessions(actor, opts) {
+      const owner = await readable(actor, opts);
+      const [rows, counts] = await withTenant(db, actor.tenantId, async (tx) => [await repo.listSessions(tx, owner, 100), await repo.countSessionAttempts(tx, owner)] as const);
       return rows.map((r) => ({
         id: r.id,
         mode: r.mode as SessionRecord['mode'],
@@ -274,34 +336,38 @@ export function createPracticeService(deps: { db: Database; bank: QuestionBank; 
       }));
     },
 
-    async finishSession(tenantId, id) {
-      const ok = await withTenant(db, tenantId, (tx) => repo.finishSession(tx, id));
+    async finishSession(actor, id) {
+      const own = ownRows(actor);
+      const ok = await withTenant(db, actor.tenantId, (tx) => repo.finishSession(tx, own, id));
       if (!ok) throw notFound('session', id);
-      return getSession(tenantId, id);
+      return sessionOf(actor, own, id);
     },
 
-    async progress(tenantId, opts) {
-      let role = opts.role ?? 'backend';
-      let stages: { id: string; name: string }[];
-      if (opts.planId) {
-        const planId = opts.planId;
-        const row = await withTenant(db, tenantId, (tx) => findPlan(tx, planId));
-        if (!row) throw notFound('plan', planId);
-        const plan = row.plan as Plan;
-        role = plan.guide.id;
-        stages = plan.stages.map((s) => ({ id: s.stage, name: s.name }));
-      } else {
-        stages = stagesOf(role);
-      }
-      const [facts, cards] = await withTenant(db, tenantId, async (tx) => [await repo.attemptFacts(tx, 5000), await repo.listCards(tx)] as const);
-      const p = computeProgress({
-        attempts: facts.map((f) => ({ id: f.id, questionId: f.question_id, score: f.score, createdAt: isoOf(f.created_at), missedPoints: f.missed ?? [], mistakes: f.mistakes ?? [] })),
-        cards: cards.map((c) => ({ questionId: c.question_id, card: c.card })),
-        questions: bank.all.filter((q) => q.roles.includes(role) || facts.some((f) => f.question_id === q.id)).map((q) => ({ id: q.id, title: q.title, stage: q.stage, skills: q.skills })),
-        stages,
-        now: clock(),
-      });
-      return { role, ...p };
+    async progress(actor, opts) {
+      const owner = await readable(actor, opts);
+      const { role, stages } = await stagesFor(actor, owner, opts);
+      const [facts, cards] = await withTenant(db, actor.tenantId, async (tx) => [await repo.attemptFacts(tx, owner, PROGRESS_ATTEMPTS), await repo.listCards(tx, owner)] as const);
+      return { role, ...progressOf(role, stages, facts, cards) };
+    },
+
+    async membersProgress(actor, opts) {
+      const members = await membersReadableBy(actor, directory);
+      const role = opts.role ?? 'backend';
+      const stages = stagesOf(role);
+      const scopes = members.map((m) => m.scope);
+      const [facts, cards] =
+        scopes.length === 0
+          ? [[], []]
+          : await withTenant(db, actor.tenantId, async (tx) => [await repo.attemptFactsOfUsers(tx, scopes, PROGRESS_ATTEMPTS), await repo.cardsOfUsers(tx, scopes)] as const);
+      const factsOf = groupBy(facts, (f) => f.user_id);
+      const cardsOf = groupBy(cards, (c) => c.user_id);
+      const items = members.map((m) => ({
+        userId: m.userId,
+        name: m.name,
+        email: m.email,
+        ...summarizeProgress(progressOf(role, stages, factsOf.get(m.userId) ?? [], cardsOf.get(m.userId) ?? [])),
+      }));
+      return { role, items };
     },
   };
 }

@@ -5,10 +5,10 @@ import { saveBodySchema, savedListSchema, savedQuestionSchema } from '../../shar
 import type { Api, TenantResolver } from '../../http/types.js';
 import type { SavedService } from './saved.service.js';
 
-export function registerSavedRoutes(api: Api, deps: { saved: SavedService; tenantOf: TenantResolver }): void {
+export function registerSavedRoutes(api: Api, deps: { saved: SavedService; actorOf: TenantResolver }): void {
   api.get('/api/saved', {
-    schema: { tags: ['saved'], summary: 'Questions saved for later practice', response: { 200: savedListSchema } },
-    handler: async (req) => ({ items: await deps.saved.list(await deps.tenantOf(req)) }),
+    schema: { tags: ['saved'], summary: 'Your questions saved for later practice', response: { 200: savedListSchema } },
+    handler: async (req) => ({ items: await deps.saved.list(await deps.actorOf(req)) }),
   });
   api.put('/api/saved/:id', {
     schema: {
@@ -18,7 +18,7 @@ export function registerSavedRoutes(api: Api, deps: { saved: SavedService; tenan
       body: saveBodySchema,
       response: { 200: savedQuestionSchema, 400: errorResponseSchema, 404: errorResponseSchema },
     },
-    handler: async (req) => deps.saved.save(await deps.tenantOf(req), req.params.id, req.body.note),
+    handler: async (req) => deps.saved.save(await deps.actorOf(req), req.params.id, req.body.note),
   });
   api.delete('/api/saved/:id', {
     schema: {
@@ -28,7 +28,7 @@ export function registerSavedRoutes(api: Api, deps: { saved: SavedService; tenan
       response: { 204: z.null().describe('Removed'), 404: errorResponseSchema },
     },
     handler: async (req, reply) => {
-      await deps.saved.remove(await deps.tenantOf(req), req.params.id);
+      await deps.saved.remove(await deps.actorOf(req), req.params.id);
       return reply.code(204).send(null);
     },
   });

@@ -2,21 +2,23 @@ import type { Database } from '../../infra/db/database.js';
 import { withTenant } from '../../infra/db/tenant.js';
 import type { SavedQuestion } from '../../shared/contracts/saved.js';
 import { notFound } from '../../shared/errors.js';
+import { ownRows, type Actor } from '../accounts/visibility.js';
 import { findQuestion } from '../questions/questions.repository.js';
 import * as repo from './saved.repository.js';
 
+/** Saved questions are each user's own: nobody else reads or changes them (not even an owner or coach). */
 export interface SavedService {
-  list(tenantId: string): Promise<SavedQuestion[]>;
-  save(tenantId: string, questionId: string, note: string): Promise<SavedQuestion>;
-  remove(tenantId: string, questionId: string): Promise<void>;
+  list(actor: Actor): Promise<SavedQuestion[]>;
+  save(actor: Actor, questionId: string, note: string): Promise<SavedQuestion>;
+  remove(actor: Actor, questionId: string): Promise<void>;
 }
 
 const toIso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
 
 export function createSavedService(deps: { db: Database }): SavedService {
   const { db } = deps;
-  const list = async (tenantId: string) =>
-    (await withTenant(db, tenantId, repo.listSaved)).map((r) => ({
+  const list = async (actor: Actor) =>
+    (await withTenant(db, actor.tenantId, (tx) => repo.listSaved(tx, ownRows(actor)))).map((r) => ({
       questionId: r.question_id,
       title: r.title,
       note: r.note,
@@ -24,16 +26,16 @@ export function createSavedService(deps: { db: Database }): SavedService {
     }));
   return {
     list,
-    async save(tenantId, questionId, note) {
+    async save(actor, questionId, note) {
       const question = await findQuestion(db, questionId);
       if (!question) throw notFound('question', questionId);
-      await withTenant(db, tenantId, (tx) => repo.saveQuestion(tx, questionId, note));
-      const saved = (await list(tenantId)).find((s) => s.questionId === questionId);
+      await withTenant(db, actor.tenantId, (tx) => repo.saveQuestion(tx, ownRows(actor), questionId, note));
+      const saved = (await list(actor)).find((s) => s.questionId === questionId);
       if (!saved) throw new Error('saved question vanished after insert');
       return saved;
     },
-    async remove(tenantId, questionId) {
-      const removed = await withTenant(db, tenantId, (tx) => repo.removeSaved(tx, questionId));
+    async remove(actor, questionId) {
+      const removed = await withTenant(db, actor.tenantId, (tx) => repo.removeSaved(tx, ownRows(actor), questionId));
       if (!removed) throw notFound('saved question', questionId);
     },
   };

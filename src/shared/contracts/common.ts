@@ -15,3 +15,12 @@ export const readinessSchema = z.object({
   roles: z.number().int(),
   questions: z.number().int(),
 });
+
+/**
+ * Whose data a read returns. Absent: your own. Owners and coaches may name a member of the organization; any other
+ * user id (another coach or owner, someone outside the organization, nobody) is a 404, the same as a missing one.
+ */
+export const userIdSchema = z
+  .uuid({ error: 'must be a user id (a UUID)' })
+  .describe('Whose data: a member of your organization (owners and coaches only); default: your own');
+export const userIdQuerySchema = z.strictObject({ userId: userIdSchema.optional() });

@@ -1,6 +1,7 @@
 /** Contracts for scoring, attempts, reviews, sessions (practice, interview, mock loop) and progress. */
 import { z } from 'zod';
 import { levelSchema } from '../../core/content/schema.js';
+import { userIdSchema } from './common.js';
 
 /** The longest answer accepted: about 3,000 words, far beyond any interview answer. */
 export const MAX_ANSWER_CHARS = 20_000;
@@ -82,6 +83,7 @@ export type AttemptRecord = z.infer<typeof attemptRecordSchema>;
 export const attemptListQuerySchema = z.strictObject({
   questionId: z.string().min(3).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  userId: userIdSchema.optional(),
 });
 export const attemptSummarySchema = attemptRecordSchema.pick({ id: true, questionId: true, questionTitle: true, sessionId: true, mode: true, level: true, score: true, createdAt: true });
 export const attemptListSchema = z.object({ items: z.array(attemptSummarySchema) });
@@ -137,7 +139,8 @@ export const sessionListSchema = z.object({ items: z.array(sessionRecordSchema.o
 
 export const progressQuerySchema = z.strictObject({
   role: z.string().min(1).max(60).optional().describe('Readiness per stage of this role’s loop (default: backend)'),
-  planId: z.uuid({ error: 'must be a plan id (a UUID)' }).optional(),
+  planId: z.uuid({ error: 'must be a plan id (a UUID)' }).optional().describe('Readiness per stage of this plan’s loop (a plan of the user whose progress this is)'),
+  userId: userIdSchema.optional(),
 });
 
 export const progressSchema = z.object({
@@ -153,3 +156,27 @@ export const progressSchema = z.object({
   readiness: z.array(z.object({ stage: z.string(), name: z.string(), readiness: z.number().int(), practised: z.number().int(), available: z.number().int(), note: z.string() })),
 });
 export type ProgressDto = z.infer<typeof progressSchema>;
+
+export const membersProgressQuerySchema = z.strictObject({
+  role: z.string().min(1).max(60).optional().describe('Readiness per stage of this role’s loop (default: backend)'),
+});
+
+export const memberProgressSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  attempts: z.number().int(),
+  questionsPractised: z.number().int(),
+  averageRecentScore: z.number().int().nullable().describe('Mean score of the member’s 10 newest attempts; null before the first'),
+  lastAttemptAt: z.string().nullable(),
+  dueReviews: z.number().int().describe('Review cards due now'),
+  readiness: z.object({
+    overall: z.number().int().describe('Mean readiness over the loop’s stages (0–100)'),
+    stages: z.array(z.object({ stage: z.string(), name: z.string(), readiness: z.number().int() })),
+  }),
+});
+export const membersProgressSchema = z.object({
+  role: z.string(),
+  items: z.array(memberProgressSchema).describe('Every member (role member) of the organization, by name'),
+});
+export type MembersProgressDto = z.infer<typeof membersProgressSchema>;

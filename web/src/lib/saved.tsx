@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SavedQuestion } from '../../../src/shared/contracts/saved.js';
 import { api } from '../api.js';
 
@@ -20,16 +20,24 @@ export interface SavedApi extends SavedState {
 
 const SavedContext = createContext<SavedApi | null>(null);
 
-/** The user's saved questions, loaded once and shared by every save toggle and the Saved page. */
-export function SavedProvider({ children }: { children: ReactNode }) {
+/**
+ * The user's saved questions, loaded once and shared by every save toggle and the Saved page. `scope` names whose
+ * they are (server mode: the organization requests act for): a new scope loads them again.
+ */
+export function SavedProvider({ scope, children }: { scope?: string; children: ReactNode }) {
   const [state, setState] = useState<SavedState>({ status: 'loading', error: undefined, items: [] });
   const [attempt, setAttempt] = useState(0);
+  const loadedScope = useRef(scope);
 
   useEffect(() => {
     const controller = new AbortController();
-    setState((s) => ({ ...s, status: 'loading', error: undefined }));
+    // Another scope's saved questions are not this one's: drop them rather than show them while loading.
+    const fresh = loadedScope.current !== scope;
+    loadedScope.current = scope;
+    setState((s) => ({ status: 'loading', error: undefined, items: fresh ? [] : s.items }));
     api.listSaved(controller.signal).then(
       (items) => {
+        if (controller.signal.aborted) return;
         setState({ status: 'ready', error: undefined, items });
       },
       (err: unknown) => {
@@ -40,7 +48,7 @@ export function SavedProvider({ children }: { children: ReactNode }) {
     return () => {
       controller.abort();
     };
-  }, [attempt]);
+  }, [attempt, scope]);
 
   const save = useCallback(async (id: string, note = '') => {
     const saved = await api.saveQuestion(id, note);

@@ -7,6 +7,7 @@ import { LEVELS, formatDateTime, isLevel, levelLabel, plural, roleLabel, type Le
 import { MODES, isMode, modeLabel, practiseQuestionPath, sessionPath } from '../lib/practice.js';
 import { useApi } from '../lib/useApi.js';
 import { useDocumentTitle } from '../lib/useDocumentTitle.js';
+import { ModeChoice } from '../components/practice/ModeChoice.js';
 
 const MODE_TEXT: Record<PracticeMode, string> = {
   practice: 'No clock. Hints and the answer framework are there when you want them.',
@@ -186,28 +187,7 @@ function StartForm({ initial }: { initial: { role: string; level: Level | ''; mo
         )}
       </div>
 
-      <fieldset className="mode-choice">
-        <legend>Mode</legend>
-        <div className="mode-choice__options">
-          {MODES.map((m) => (
-            <label key={m} className="mode-option">
-              <input
-                type="radio"
-                name={ids.mode}
-                value={m}
-                checked={mode === m}
-                onChange={() => {
-                  setMode(m);
-                }}
-              />
-              <span className="mode-option__body">
-                <span className="mode-option__title">{modeLabel(m)}</span>
-                <span className="mode-option__text">{MODE_TEXT[m]}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ModeChoice name={ids.mode} modes={MODES} value={mode} describe={MODE_TEXT} onChange={setMode} />
 
       <div role="alert" className="plan-form__alert">
         {error && (

@@ -7,9 +7,9 @@ import { Breadcrumb } from '../components/common/Breadcrumb.js';
 import { ErrorMessage, Loading } from '../components/common/Status.js';
 import { QuestionRunner } from '../components/practice/QuestionRunner.js';
 import { duration, isLevel, levelLabel, plural, questionPath, type Level } from '../lib/format.js';
-import { modeLabel } from '../lib/practice.js';
 import { useApi } from '../lib/useApi.js';
 import { useDocumentTitle } from '../lib/useDocumentTitle.js';
+import { ModeChoice } from '../components/practice/ModeChoice.js';
 
 type SingleMode = 'practice' | 'interview';
 
@@ -45,28 +45,7 @@ function Setup({ question, initialMode, initialLevel, onStart }: {
             ? ' You have not answered it before.'
             : ` You have answered it ${plural(attempts.data.length, 'time')}; your best score is ${String(best)}.`)}
       </p>
-      <fieldset className="mode-choice">
-        <legend>Mode</legend>
-        <div className="mode-choice__options mode-choice__options--two">
-          {(['practice', 'interview'] as const).map((m) => (
-            <label key={m} className="mode-option">
-              <input
-                type="radio"
-                name={ids.mode}
-                value={m}
-                checked={mode === m}
-                onChange={() => {
-                  setMode(m);
-                }}
-              />
-              <span className="mode-option__body">
-                <span className="mode-option__title">{modeLabel(m)}</span>
-                <span className="mode-option__text">{MODE_TEXT[m]}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ModeChoice name={ids.mode} modes={['practice', 'interview'] as const} value={mode} describe={MODE_TEXT} onChange={setMode} />
       <div className="plan-form__row">
         <div className="field">
           <label htmlFor={ids.level}>Level</label>
