@@ -17,7 +17,7 @@ import { createPlatformService } from '../../src/features/platform/platform.serv
 import type { OrganizationRole } from '../../src/features/accounts/roles.js';
 import { localActor, type Actor } from '../../src/features/accounts/visibility.js';
 import { ensureLocalTenant } from '../../src/features/tenants/tenants.repository.js';
-import { loadContent } from '../../src/infra/content/load.js';
+import { loadContent, type LoadedContent } from '../../src/infra/content/load.js';
 import { checkTenantCatalog } from '../../src/infra/db/catalog-check.js';
 import type { Database } from '../../src/infra/db/database.js';
 import { migrate } from '../../src/infra/db/migrate.js';
@@ -29,6 +29,18 @@ export interface DatabaseFactory {
   /** A fresh, empty database. */
   open(): Promise<Database>;
   teardown?(): Promise<void>;
+}
+
+/** A fresh database, migrated, with the shipped content, the local tenant (a) and one other organization (b). */
+async function twoTenants(factory: DatabaseFactory, slug: string): Promise<{ db: Database; a: string; b: string; content: LoadedContent }> {
+  const db = await factory.open();
+  await migrate(db, migrationsDir());
+  const content = await loadContent(defaultContentDir());
+  await syncContent(db, content);
+  const a = await ensureLocalTenant(db);
+  const b = randomUUID();
+  await db.query(`insert into tenants (id, slug, name, kind) values ($1, $2, 'Other', 'organization')`, [b, slug]);
+  return { db, a, b, content };
 }
 
 export function runDatabaseSuite(label: string, factory: DatabaseFactory): void {
@@ -178,12 +190,7 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
     let a: string;
     let b: string;
     before(async () => {
-      db = await factory.open();
-      await migrate(db, migrationsDir());
-      await syncContent(db, await loadContent(defaultContentDir()));
-      a = await ensureLocalTenant(db);
-      b = randomUUID();
-      await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'other', 'Other', 'organization')`, [b]);
+      ({ db, a, b } = await twoTenants(factory, 'other'));
       const saved = createSavedService({ db });
       await saved.save(localActor(a), 'backend/rate-limiter-design', 'mine');
       await saved.save(localActor(b), 'backend/cache-invalidation', 'theirs');
@@ -243,13 +250,9 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
     const answer =
       'I would put a token bucket per API key in Redis, because it allows short bursts while bounding the average rate. The check and decrement must be atomic, so a Lua script does both; otherwise two gateways race and both admit the request.';
     before(async () => {
-      db = await factory.open();
-      await migrate(db, migrationsDir());
-      const content = await loadContent(defaultContentDir());
-      await syncContent(db, content);
-      a = await ensureLocalTenant(db);
-      b = randomUUID();
-      await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'practice-other', 'Other', 'organization')`, [b]);
+      const t = await twoTenants(factory, 'practice-other');
+      ({ db, a, b } = t);
+      const content = t.content;
       team = randomUUID();
       await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'practice-team', 'Team', 'organization')`, [team]);
       const questions = content.questions.map((q) => q.value);
@@ -377,12 +380,7 @@ export function runDatabaseSuite(label: string, factory: DatabaseFactory): void 
     let a: string;
     let b: string;
     before(async () => {
-      db = await factory.open();
-      await migrate(db, migrationsDir());
-      await syncContent(db, await loadContent(defaultContentDir()));
-      a = await ensureLocalTenant(db);
-      b = randomUUID();
-      await db.query(`insert into tenants (id, slug, name, kind) values ($1, 'platform-other', 'Other', 'organization')`, [b]);
+      ({ db, a, b } = await twoTenants(factory, 'platform-other'));
       const saved = createSavedService({ db });
       await saved.save(localActor(a), 'backend/rate-limiter-design', 'a secret note');
       await saved.save(localActor(b), 'backend/cache-invalidation', 'b secret note');

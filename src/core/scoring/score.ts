@@ -188,7 +188,6 @@ interface Window {
   /** The same, by Porter stem without synonyms (for the stricter mistake matching). */
   plainRoots: Set<string>;
   negatedRoots: Set<string>;
-  hasNegator: boolean;
 }
 
 function windows(a: TextAnalysis): Window[] {
@@ -198,13 +197,9 @@ function windows(a: TextAnalysis): Window[] {
     const negated = new Set<string>();
     const plainRoots = new Set<string>();
     const negatedRoots = new Set<string>();
-    let hasNegator = false;
     for (const s of ss) {
       for (const t of s.tokens) {
-        if (t.stop) {
-          if (/^(not|no|never|without|cannot|avoid|instead|nor|neither)$/.test(t.word)) hasNegator = true;
-          continue;
-        }
+        if (t.stop) continue;
         if (t.negated) {
           negated.add(t.stem);
           negatedRoots.add(t.root);
@@ -218,7 +213,7 @@ function windows(a: TextAnalysis): Window[] {
     const last = ss[ss.length - 1];
     const start = first?.start ?? 0;
     const end = last?.end ?? 0;
-    return { start, end, text: a.text.slice(start, end), sentences: ss, plain, negated, plainRoots, negatedRoots, hasNegator };
+    return { start, end, text: a.text.slice(start, end), sentences: ss, plain, negated, plainRoots, negatedRoots };
   };
   a.sentences.forEach((s, i) => {
     out.push(make([s]));
@@ -528,4 +523,3 @@ function shorten(s: string): string {
   return first.length > 140 ? `${first.slice(0, 137).replace(/\s+\S*$/, '')}…` : first.replace(/\.$/, '');
 }
 
-export { REASONING };

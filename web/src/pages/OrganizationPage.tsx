@@ -286,10 +286,7 @@ function InviteForm({ org, roles, onInvited }: { org: Organization; roles: reado
             setEmail(v);
             form.clearFor('email');
           }}
-          invalid={form.invalid('email')}
-          described={form.described('email')}
-          errorId={form.errorId}
-          inputRef={form.register('email')}
+          {...form.control('email')}
         />
         {roles.length > 1 ? (
           <div className="field">
@@ -409,10 +406,7 @@ function CreateOrganization({ change }: { change: ActiveChange }) {
             setName(v);
             form.clearFor('name');
           }}
-          invalid={form.invalid('name')}
-          described={form.described('name')}
-          errorId={form.errorId}
-          inputRef={form.register('name')}
+          {...form.control('name')}
         />
         <FormAlert title="Could not create the organization" error={form.error} errorId={form.errorId} />
         <div className="form-card__actions">
@@ -467,10 +461,7 @@ function AcceptInvitation({ change }: { change: ActiveChange }) {
             setInvitationId(v);
             form.clearFor('invitationId');
           }}
-          invalid={form.invalid('invitationId')}
-          described={form.described('invitationId')}
-          errorId={form.errorId}
-          inputRef={form.register('invitationId')}
+          {...form.control('invitationId')}
         />
         <FormAlert title="Could not accept the invitation" error={form.error} errorId={form.errorId} />
         <div className="form-card__actions">

@@ -63,10 +63,7 @@ export function SignInPage() {
             setEmail(v);
             form.clearFor('email');
           }}
-          invalid={form.invalid('email')}
-          described={form.described('email')}
-          errorId={form.errorId}
-          inputRef={form.register('email')}
+          {...form.control('email')}
         />
         <TextField
           label="Password"
@@ -77,10 +74,7 @@ export function SignInPage() {
             setPassword(v);
             form.clearFor('password');
           }}
-          invalid={form.invalid('password')}
-          described={form.described('password')}
-          errorId={form.errorId}
-          inputRef={form.register('password')}
+          {...form.control('password')}
         />
         <FormAlert title="Could not sign you in" error={form.error} errorId={form.errorId} />
         <div className="form-card__actions">

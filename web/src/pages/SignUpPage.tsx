@@ -66,10 +66,7 @@ export function SignUpPage() {
             setName(v);
             form.clearFor('name');
           }}
-          invalid={form.invalid('name')}
-          described={form.described('name')}
-          errorId={form.errorId}
-          inputRef={form.register('name')}
+          {...form.control('name')}
         />
         <TextField
           label="Email"
@@ -82,10 +79,7 @@ export function SignUpPage() {
             setEmail(v);
             form.clearFor('email');
           }}
-          invalid={form.invalid('email')}
-          described={form.described('email')}
-          errorId={form.errorId}
-          inputRef={form.register('email')}
+          {...form.control('email')}
         />
         <TextField
           label="Password"
@@ -97,10 +91,7 @@ export function SignUpPage() {
             setPassword(v);
             form.clearFor('password');
           }}
-          invalid={form.invalid('password')}
-          described={form.described('password')}
-          errorId={form.errorId}
-          inputRef={form.register('password')}
+          {...form.control('password')}
         />
         <FormAlert title="Could not create the account" error={form.error} errorId={form.errorId} />
         <div className="form-card__actions">

@@ -86,8 +86,16 @@ export function useAccountForm<F extends string>(first: F) {
     clearFor,
     run,
     invalid: (field: F) => error?.field === field,
-    /** The error describes its control, or (an error about the whole form) the first one, where focus goes. */
-    described: (field: F) => error !== null && (error.field ?? first) === field,
+    /**
+     * The props a control needs from the form: whether it is invalid, whether the error describes it (its own
+     * error, or an error about the whole form on the first control, where focus goes), and its ref.
+     */
+    control: (field: F) => ({
+      invalid: error?.field === field,
+      described: error !== null && (error.field ?? first) === field,
+      errorId,
+      inputRef: register(field),
+    }),
   };
 }
 
