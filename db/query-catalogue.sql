@@ -282,6 +282,10 @@ select p.oid::regprocedure::text as name
 where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema')
 order by 1;
 
+-- src/infra/db/migrate.ts:33 migrate
+create table if not exists schema_migrations (
+id text primary key, checksum text not null, applied_at timestamptz not null default now());
+
 -- src/infra/db/migrate.ts:35 migrate
 select pg_advisory_lock($1);
 
@@ -289,20 +293,30 @@ select pg_advisory_lock($1);
 select id, checksum from schema_migrations;
 
 -- src/infra/db/migrate.ts:51 migrate
+-- query-catalogue: dynamic a migration file marked to run outside a transaction (migrations/*.sql), as the owner; queries:check parses the migrations themselves
+-- (not a static statement; the argument as written:)
+--   file.sql
+
+-- src/infra/db/migrate.ts:52 migrate
 insert into schema_migrations (id, checksum) values ($1, $2);
 
--- src/infra/db/migrate.ts:54 migrate
+-- src/infra/db/migrate.ts:55 migrate
 set local lock_timeout = '10s';
 
--- src/infra/db/migrate.ts:56 migrate
+-- src/infra/db/migrate.ts:57 migrate
 -- query-catalogue: dynamic each statement of a migration file (migrations/*.sql), run as the owner; queries:check parses the migrations themselves
 -- (not a static statement; the argument as written:)
 --   statement
 
--- src/infra/db/migrate.ts:57 migrate
+-- src/infra/db/migrate.ts:58 migrate
 insert into schema_migrations (id, checksum) values ($1, $2);
 
--- src/infra/db/migrate.ts:68 migrate
+-- src/infra/db/migrate.ts:64 migrate
+do $$ begin
+  if exists (select 1 from pg_roles where rolname = 'loopcoach_app') then grant select on schema_migrations to loopcoach_app; end if;
+end $$;
+
+-- src/infra/db/migrate.ts:69 migrate
 select pg_advisory_unlock($1);
 
 -- src/infra/db/pglite.ts:14 pgliteDatabase.wrap.query
@@ -310,7 +324,12 @@ select pg_advisory_unlock($1);
 -- (not a static statement; the argument as written:)
 --   sql
 
--- src/infra/db/pglite.ts:27 pgliteDatabase.transaction
+-- src/infra/db/pglite.ts:23 pgliteDatabase.exec
+-- query-catalogue: dynamic exec passes a whole migration file through (several statements, no parameters)
+-- (not a static statement; the argument as written:)
+--   sql
+
+-- src/infra/db/pglite.ts:28 pgliteDatabase.transaction
 -- query-catalogue: dynamic the transaction's setup statement, built by withTenant from constants and a validated UUID
 -- (not a static statement; the argument as written:)
 --   options.setup

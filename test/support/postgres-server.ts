@@ -64,7 +64,7 @@ async function reachableServerDir(source: string, version: string): Promise<stri
 }
 
 function ensureSystemUser(): { uid: number; gid: number } {
-  const id = (flag: string): number => Number(execFileSync('id', [flag, SYSTEM_USER], { encoding: 'utf8' }).trim());
+  const id = (flag: string): number => Number(execFileSync('id', [flag, SYSTEM_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {

@@ -307,6 +307,24 @@ describe('query catalogue extraction', () => {
     assert.deepEqual(entries.map((e) => [e.line, e.dynamic, e.source]), [[5, 'the adapter passes SQL through', 'sql']]);
   });
 
+  it('catalogues exec(sql) as SQL too, but not RegExp exec, nor any exec in the pure core', () => {
+    const { entries, problems } = extract({
+      'src/infra/m.ts': [
+        'const WORD = /w+/;',
+        'const RE = new RegExp("x");',
+        'export async function m(db: any, text: string) {',
+        "  await db.exec('create table if not exists t (id int)');",
+        '  WORD.exec(text);',
+        '  RE.exec(text);',
+        '  /y/.exec(text);',
+        '}',
+      ].join('\n'),
+      'src/core/c.ts': 'export const c = (re: any, t: string) => re.exec(t);',
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(entries.map((e) => [e.file, e.line, e.sql]), [['src/infra/m.ts', 4, 'create table if not exists t (id int)']]);
+  });
+
   it('rejects a tenant-check marker written as a TypeScript comment outside the SQL', () => {
     const { problems } = extract({
       'src/a.ts': "export const f = (db: any) => db.query(\n  /* tenant-check: cross-tenant */\n  'select count(*) from attempts',\n);",

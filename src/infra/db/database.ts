@@ -16,8 +16,8 @@ export interface Database extends Queryable {
   /** Runs several statements separated by semicolons, without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**
-   * Runs `fn` in one transaction on one connection; commits on success, rolls back on any error. `setup` is a
-   * parameterless statement run right after BEGIN — in the same round trip on a server — for transaction-local
+   * Runs `fn` in one transaction on one connection; commits on success, rolls back on any error. `setup` is
+   * parameterless SQL (one or more statements) run right after BEGIN — in the same round trip on a server — for transaction-local
    * settings; it must not contain input that has not been validated.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: { setup?: string }): Promise<T>;

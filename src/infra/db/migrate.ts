@@ -47,6 +47,7 @@ export async function migrate(db: Database, dir: string): Promise<{ applied: str
         continue;
       }
       if (NO_TRANSACTION.test(file.sql)) {
+        // query-catalogue: dynamic a migration file marked to run outside a transaction (migrations/*.sql), as the owner; queries:check parses the migrations themselves
         await db.exec(file.sql);
         await db.query('insert into schema_migrations (id, checksum) values ($1, $2)', [file.id, file.checksum]);
       } else {

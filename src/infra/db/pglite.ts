@@ -19,12 +19,13 @@ export function pgliteDatabase(pg: PGlite): Database {
     kind: 'pglite',
     ...wrap(pg),
     async exec(sql) {
+      // query-catalogue: dynamic exec passes a whole migration file through (several statements, no parameters)
       await pg.exec(sql);
     },
     transaction: (fn, options) =>
       pg.transaction(async (tx) => {
         // query-catalogue: dynamic the transaction's setup statement, built by withTenant from constants and a validated UUID
-        if (options?.setup) await tx.query(options.setup);
+        if (options?.setup) await tx.exec(options.setup);
         return fn(wrap(tx));
       }),
     close: () => pg.close(),
