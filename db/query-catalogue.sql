@@ -76,6 +76,53 @@ delete from content_roles where id = any($1::text[]);
 -- src/features/content/content.repository.ts:58 deleteQuestions
 delete from content_questions where id = any($1::text[]);
 
+-- src/features/org-content/org-content.repository.ts:18 loadOrgContent
+select 'question' as kind, id, doc from org_questions where tenant_id = $1
+union all
+select 'guide', id, doc from org_role_guides where tenant_id = $1
+order by 1, 2;
+
+-- src/features/org-content/org-content.repository.ts:35 listOrgQuestions
+select doc, created_by, updated_by, created_at, updated_at from org_questions where tenant_id = $1 order by title, slug;
+
+-- src/features/org-content/org-content.repository.ts:43 findOrgQuestion
+select doc, created_by, updated_by, created_at, updated_at from org_questions where tenant_id = $1 and slug = $2;
+
+-- src/features/org-content/org-content.repository.ts:60 insertOrgQuestion
+insert into org_questions (tenant_id, slug, roles, stage, levels, difficulty, skills, title, prompt, search_text, doc, created_by, updated_by)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+on conflict (tenant_id, slug) do nothing;
+
+-- src/features/org-content/org-content.repository.ts:72 updateOrgQuestion
+update org_questions
+  set roles = $3, stage = $4, levels = $5, difficulty = $6, skills = $7, title = $8, prompt = $9, search_text = $10,
+      doc = $11, updated_by = $12, updated_at = now()
+where tenant_id = $1 and slug = $2;
+
+-- src/features/org-content/org-content.repository.ts:83 deleteOrgQuestion
+delete from org_questions where tenant_id = $1 and slug = $2;
+
+-- src/features/org-content/org-content.repository.ts:88 listOrgGuides
+select doc, created_by, updated_by, created_at, updated_at from org_role_guides where tenant_id = $1 order by title, slug;
+
+-- src/features/org-content/org-content.repository.ts:96 findOrgGuide
+select doc, created_by, updated_by, created_at, updated_at from org_role_guides where tenant_id = $1 and slug = $2;
+
+-- src/features/org-content/org-content.repository.ts:110 insertOrgGuide
+insert into org_role_guides (tenant_id, slug, title, summary, doc, created_by, updated_by)
+values ($1, $2, $3, $4, $5, $6, $6)
+on conflict (tenant_id, slug) do nothing;
+
+-- src/features/org-content/org-content.repository.ts:120 updateOrgGuide
+update org_role_guides set title = $3, summary = $4, doc = $5, updated_by = $6, updated_at = now()
+where tenant_id = $1 and slug = $2;
+
+-- src/features/org-content/org-content.repository.ts:129 deleteOrgGuide
+delete from org_role_guides where tenant_id = $1 and slug = $2;
+
+-- src/features/org-content/org-content.repository.ts:135 lockOrgContent
+select pg_advisory_xact_lock(hashtextextended('loopcoach.org-content:' || $1::text, 0));
+
 -- src/features/plans/plans.repository.ts:22 insertPlan
 insert into plans (tenant_id, user_id, id, title, role, level, posting, analysis, plan, interview_date)
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
@@ -92,15 +139,15 @@ where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)
 -- src/features/plans/plans.repository.ts:49 deletePlan
 delete from plans where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and id = $3;
 
--- src/features/platform/platform.repository.ts:22 becomePlatform
+-- src/features/platform/platform.repository.ts:24 becomePlatform
 set local role loopcoach_platform;
 
--- src/features/platform/platform.repository.ts:26 audit
+-- src/features/platform/platform.repository.ts:28 audit
 insert into platform_audit (actor, action, reason) values ($1, $2, $3);
 
--- src/features/platform/platform.repository.ts:30 tenantUsage
+-- src/features/platform/platform.repository.ts:32 tenantUsage
 /* tenant-check: platform aggregate across tenants — counts only, as loopcoach_platform, audited */
-select tenant_id, kind, created_at, plans, attempts, sessions, review_cards, saved_questions from platform_tenant_usage order by created_at, tenant_id;
+select tenant_id, kind, created_at, plans, attempts, sessions, review_cards, saved_questions, org_questions, org_role_guides from platform_tenant_usage order by created_at, tenant_id;
 
 -- src/features/practice/practice.repository.ts:29 findAttemptByKey
 select id, session_id, question_id, mode, level, answer, score, result, duration_seconds, idempotency_key, request_hash, created_at from attempts where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and idempotency_key = $3;
@@ -179,73 +226,73 @@ cross join lateral (
 -- src/features/practice/practice.repository.ts:225 cardsOfUsers
 select user_id, question_id, card, due, last_score from review_cards where tenant_id = $1 and user_id = any($2::uuid[]) order by user_id, due, question_id;
 
--- src/features/questions/questions.repository.ts:45 searchQuestions
--- query-catalogue: dynamic search over global content (content_questions): WHERE, rank and ORDER BY are picked from fixed fragments above, every value is a bind parameter
--- (not a static statement; the argument as written:)
---   `select doc, ${rank} as rank, count(*) over () as total
---    from content_questions ${whereSql}
---   order by ${order}
---   limit ${add(s.limit)} offset ${add(s.offset)}`
+-- src/features/questions/questions.repository.ts:49 searchQuestions
+select doc, rank, count(*) over () as total from (select doc, case when $6::text is null then null else ts_rank_cd(search, to_tsquery('english', $6)) end as rank, difficulty, title, id from content_questions where ($1::text is null or $1 = any(roles)) and ($2::text is null or stage = $2) and ($3::text is null or $3 = any(levels))
+and ($4::text is null or difficulty = $4) and ($5::text is null or $5 = any(skills))
+and ($6::text is null or search @@ to_tsquery('english', $6))) b order by rank desc nulls last, case difficulty when 'easy' then 0 when 'medium' then 1 else 2 end, title, id limit $7 offset $8;
 
--- src/features/questions/questions.repository.ts:56 searchQuestions
--- query-catalogue: dynamic the same fixed filter fragments over global content as the search above, to count past the end
--- (not a static statement; the argument as written:)
---   `select count(*) as n from content_questions ${whereSql}`
+-- src/features/questions/questions.repository.ts:51 searchQuestions
+select count(*) as n from (select doc, case when $6::text is null then null else ts_rank_cd(search, to_tsquery('english', $6)) end as rank, difficulty, title, id from content_questions where ($1::text is null or $1 = any(roles)) and ($2::text is null or stage = $2) and ($3::text is null or $3 = any(levels))
+and ($4::text is null or difficulty = $4) and ($5::text is null or $5 = any(skills))
+and ($6::text is null or search @@ to_tsquery('english', $6))) b;
 
--- src/features/questions/questions.repository.ts:63 findQuestion
-select doc from content_questions where id = $1;
+-- src/features/questions/questions.repository.ts:58 searchBank
+select doc, rank, count(*) over () as total from (select doc, case when $6::text is null then null else ts_rank_cd(search, to_tsquery('english', $6)) end as rank, difficulty, title, id from content_questions where ($1::text is null or $1 = any(roles)) and ($2::text is null or stage = $2) and ($3::text is null or $3 = any(levels))
+and ($4::text is null or difficulty = $4) and ($5::text is null or $5 = any(skills))
+and ($6::text is null or search @@ to_tsquery('english', $6)) union all select doc, case when $6::text is null then null else ts_rank_cd(search, to_tsquery('english', $6)) end as rank, difficulty, title, id from org_questions where tenant_id = $7 and ($1::text is null or $1 = any(roles)) and ($2::text is null or stage = $2) and ($3::text is null or $3 = any(levels))
+and ($4::text is null or difficulty = $4) and ($5::text is null or $5 = any(skills))
+and ($6::text is null or search @@ to_tsquery('english', $6))) b order by rank desc nulls last, case difficulty when 'easy' then 0 when 'medium' then 1 else 2 end, title, id limit $8 offset $9;
 
--- src/features/questions/questions.repository.ts:68 listQuestionsForRole
-select doc from content_questions where $1 = any(roles)
-order by case difficulty when 'easy' then 0 when 'medium' then 1 else 2 end, title;
+-- src/features/questions/questions.repository.ts:59 searchBank
+select count(*) as n from (select doc, case when $6::text is null then null else ts_rank_cd(search, to_tsquery('english', $6)) end as rank, difficulty, title, id from content_questions where ($1::text is null or $1 = any(roles)) and ($2::text is null or stage = $2) and ($3::text is null or $3 = any(levels))
+and ($4::text is null or difficulty = $4) and ($5::text is null or $5 = any(skills))
+and ($6::text is null or search @@ to_tsquery('english', $6)) union all select doc, case when $6::text is null then null else ts_rank_cd(search, to_tsquery('english', $6)) end as rank, difficulty, title, id from org_questions where tenant_id = $7 and ($1::text is null or $1 = any(roles)) and ($2::text is null or stage = $2) and ($3::text is null or $3 = any(levels))
+and ($4::text is null or difficulty = $4) and ($5::text is null or $5 = any(skills))
+and ($6::text is null or search @@ to_tsquery('english', $6))) b;
 
--- src/features/questions/questions.repository.ts:77 listAllQuestions
-select doc from content_questions order by id;
-
--- src/features/questions/questions.repository.ts:82 questionTitles
-select id, title from content_questions;
-
--- src/features/questions/questions.repository.ts:87 countContent
+-- src/features/questions/questions.repository.ts:64 countContent
 select (select count(*) from content_roles) as roles, (select count(*) from content_questions) as questions;
 
--- src/features/questions/questions.repository.ts:101 questionFacets
-with q as (select * from content_questions where $1::text is null or $1 = any(roles))
+-- src/features/questions/questions.repository.ts:85 questionFacets
+with q as (select roles, stage, levels, difficulty, skills from content_questions where $1::text is null or $1 = any(roles))
 select 'role' as facet, r as id, count(*) as count from q, unnest(q.roles) as r group by r
 union all select 'stage', stage, count(*) from q group by stage
 union all select 'level', l, count(*) from q, unnest(q.levels) as l group by l
 union all select 'difficulty', difficulty, count(*) from q group by difficulty
 union all select 'skill', s, count(*) from q, unnest(q.skills) as s group by s;
 
--- src/features/questions/questions.repository.ts:115 stageNames
+-- src/features/questions/questions.repository.ts:95 bankFacets
+with q as (
+  select roles, stage, levels, difficulty, skills from content_questions where $2::text is null or $2 = any(roles)
+  union all
+  select roles, stage, levels, difficulty, skills from org_questions where tenant_id = $1 and ($2::text is null or $2 = any(roles)))
+select 'role' as facet, r as id, count(*) as count from q, unnest(q.roles) as r group by r
+union all select 'stage', stage, count(*) from q group by stage
+union all select 'level', l, count(*) from q, unnest(q.levels) as l group by l
+union all select 'difficulty', difficulty, count(*) from q group by difficulty
+union all select 'skill', s, count(*) from q, unnest(q.skills) as s group by s;
+
+-- src/features/questions/questions.repository.ts:108 stageNames
 select distinct on (s->>'id') s->>'id' as id, s->>'name' as name
  from content_roles, jsonb_array_elements(doc->'stages') as s
 order by s->>'id', case when content_roles.id = 'backend' then 0 else 1 end, content_roles.id;
 
--- src/features/roles/roles.repository.ts:6 listRoles
-select r.doc, (select count(*) from content_questions q where r.id = any(q.roles)) as question_count
- from content_roles r
-order by (select count(*) from content_questions q where r.id = any(q.roles)) desc, r.title;
-
--- src/features/roles/roles.repository.ts:15 findRole
-select doc from content_roles where id = $1;
-
--- src/features/roles/roles.repository.ts:20 roleTitles
+-- src/features/roles/roles.repository.ts:5 roleTitles
 select id, title from content_roles where id = any($1::text[]);
 
--- src/features/roles/roles.repository.ts:25 listGuides
-select doc from content_roles order by id;
-
 -- src/features/saved/saved.repository.ts:16 listSaved
-select s.question_id, q.title, s.note, s.created_at
- from saved_questions s left join content_questions q on q.id = s.question_id
+select s.question_id, coalesce(q.title, o.title) as title, s.note, s.created_at
+ from saved_questions s
+ left join content_questions q on q.id = s.question_id
+ left join org_questions o on o.tenant_id = s.tenant_id and o.id = s.question_id
 where s.tenant_id = $1 and (s.user_id = $2 or ($2::uuid is null and s.user_id is null))
 order by s.created_at desc, s.question_id;
 
--- src/features/saved/saved.repository.ts:27 saveQuestion
+-- src/features/saved/saved.repository.ts:29 saveQuestion
 insert into saved_questions (tenant_id, user_id, question_id, note) values ($1, $2, $3, $4)
 on conflict (tenant_id, user_id, question_id) do update set note = excluded.note;
 
--- src/features/saved/saved.repository.ts:35 removeSaved
+-- src/features/saved/saved.repository.ts:37 removeSaved
 delete from saved_questions where tenant_id = $1 and (user_id = $2 or ($2::uuid is null and user_id is null)) and question_id = $3;
 
 -- src/features/tenants/tenants.repository.ts:9 ensureLocalTenant

@@ -23,7 +23,7 @@ try {
   await page.goto(`${base}/roles/backend`);
   await page.getByRole('list', { name: 'Interview loop' }).waitFor();
   await page.screenshot({ path: join(out, 'backend-guide.png') });
-  const title = (await server.app.services.questions.get('backend/isolation-levels')).title;
+  const title = (await server.app.services.questions.get(null, 'backend/isolation-levels')).title;
   const toggle = page.getByRole('button', { name: title, exact: true });
   await toggle.click();
   await page.getByText('How to approach this').first().waitFor();

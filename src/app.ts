@@ -5,7 +5,8 @@
 import { createAccountHooks, createLocalAccounts, createMemberDirectory, createServerAccounts, type AccountsService } from './features/accounts/accounts.service.js';
 import { assertValid, contentDrift, syncContent, type SyncReport } from './features/content/content.service.js';
 import { createPlansService, type PlansService } from './features/plans/plans.service.js';
-import { createPracticeService, type PracticeService, type QuestionBank } from './features/practice/practice.service.js';
+import { createOrgContentService, type OrgContentService } from './features/org-content/org-content.service.js';
+import { createPracticeService, type PracticeService } from './features/practice/practice.service.js';
 import { createScorer } from './core/scoring/score.js';
 import { createQuestionsService, type QuestionsService } from './features/questions/questions.service.js';
 import { countContent } from './features/questions/questions.repository.js';
@@ -34,6 +35,8 @@ export interface App {
   auth: AuthGateway | null;
   sync: SyncReport;
   services: {
+    /** An organization's own questions and role guides, and the bank (shipped + own) each request sees. */
+    orgContent: OrgContentService;
     roles: RolesService;
     questions: QuestionsService;
     saved: SavedService;
@@ -93,11 +96,10 @@ export async function createApp(config: Config): Promise<App> {
       }
       accounts = createServerAccounts({ db, sessions: auth.sessions, trustedOrigins: [config.auth.baseURL, ...config.auth.trustedOrigins] });
     }
-    // The scorer works on the checked content in memory: the same documents the database was just synced from.
+    // The bank and the scorer work on the checked content in memory: the same documents the database was just synced
+    // from. Each request's bank adds its organization's own questions and guides (features/org-content).
     const questions = content.questions.map((q) => q.value);
-    const byId = new Map(questions.map((q) => [q.id, q]));
-    const guides = new Map(content.roles.map((r) => [r.value.id, r.value]));
-    const bank: QuestionBank = { all: questions, get: (id) => byId.get(id), guide: (role) => guides.get(role) };
+    const orgContent = createOrgContentService({ db, shipped: { questions, guides: content.roles.map((r) => r.value) } });
     const scorer = createScorer(questions);
     // Whose rows an actor may read inside its tenant consults the memberships (empty in local mode).
     const directory = createMemberDirectory({ db });
@@ -109,11 +111,12 @@ export async function createApp(config: Config): Promise<App> {
       auth,
       sync,
       services: {
-        roles: createRolesService({ db }),
-        questions: createQuestionsService({ db }),
-        saved: createSavedService({ db }),
-        plans: createPlansService({ db, directory, clock: () => new Date() }),
-        practice: createPracticeService({ db, directory, bank, scorer, clock: () => new Date() }),
+        orgContent,
+        roles: createRolesService({ content: orgContent }),
+        questions: createQuestionsService({ db, content: orgContent }),
+        saved: createSavedService({ db, bankOf: orgContent.bankOf }),
+        plans: createPlansService({ db, directory, bankOf: orgContent.bankOf, clock: () => new Date() }),
+        practice: createPracticeService({ db, directory, bankOf: orgContent.bankOf, scorer, clock: () => new Date() }),
       },
       readiness: () => countContent(db),
       async close() {

@@ -10,6 +10,8 @@ import { resolveConfig, resolveMigrationTarget, type ConfigInput } from '../infr
 import { DataDirBusyError } from '../infra/db/open.js';
 import { defaultContentDir } from '../infra/paths.js';
 import { DIFFICULTIES, LEVELS, type Level } from '../core/content/schema.js';
+import { isOrgQuestionId } from '../core/content/org-content.js';
+import { localActor, type Actor } from '../features/accounts/visibility.js';
 import { questionListQuerySchema } from '../shared/contracts/questions.js';
 import { AppError } from '../shared/errors.js';
 import { runContentCheck } from './content-check.js';
@@ -20,6 +22,9 @@ const print = (s: string): void => {
 };
 
 /** Opens the app for a one-shot read. If a running server holds the embedded data directory, read from memory. */
+/** Who the CLI reads as: local mode's one user (their own questions and guides included); no one in server mode. */
+const viewerOf = (app: App): Actor | null => (app.localTenantId === null ? null : localActor(app.localTenantId));
+
 async function withReadApp<T>(input: ConfigInput, fn: (app: App) => Promise<T>): Promise<T> {
   let app: App;
   try {
@@ -127,7 +132,7 @@ export function buildProgram(): Command {
     .addOption(dataDirOption())
     .action(async (role: string, opts: { json?: boolean; dataDir?: string }) => {
       await withReadApp({ dataDir: opts.dataDir }, async (app) => {
-        const guide = await app.services.roles.get(role);
+        const guide = await app.services.roles.get(viewerOf(app), role);
         print(opts.json ? JSON.stringify(guide, null, 2) : renderGuide(guide));
       });
     });
@@ -162,14 +167,14 @@ export function buildProgram(): Command {
       }
       await withReadApp({ dataDir: opts.dataDir as string | undefined }, async (app) => {
         if (typeof opts.id === 'string') {
-          const q = await app.services.questions.getFull(opts.id);
+          const q = await app.services.questions.getFull(viewerOf(app), opts.id);
           print(opts.json ? JSON.stringify(q, null, 2) : renderQuestion(q));
           return;
         }
         if (opts.json) {
-          print(JSON.stringify(await app.services.questions.searchFull(parsed.data), null, 2));
+          print(JSON.stringify(await app.services.questions.searchFull(viewerOf(app), parsed.data), null, 2));
         } else {
-          const list = await app.services.questions.search(parsed.data);
+          const list = await app.services.questions.search(viewerOf(app), parsed.data);
           print(renderQuestionList(list.items, list.total));
         }
       });
@@ -208,7 +213,7 @@ export function buildProgram(): Command {
       const { readJdArgument } = await import('./analyze.js');
       const text = await readJdArgument(opts.jd);
       await withReadApp({ dataDir: opts.dataDir }, async (app) => {
-        const p = await app.services.plans.preview({ text, title: opts.title, interviewDate: opts.date }).catch((err: unknown) => {
+        const p = await app.services.plans.preview({ text, title: opts.title, interviewDate: opts.date }, viewerOf(app)).catch((err: unknown) => {
           if (err instanceof AppError && err.message.startsWith('interviewDate: ')) throw new AppError(err.code, `--date: ${err.message.slice(15)}`);
           throw err;
         });
@@ -226,10 +231,14 @@ export function buildProgram(): Command {
     .requiredOption('--answer-file <file>', 'the answer as a text file, or - for standard input')
     .addOption(new Option('--level <level>', 'calibrate the verdict to this level').choices(LEVELS))
     .option('--json', 'print the result as JSON')
-    .action(async (opts: { question: string; answerFile: string; level?: Level; json?: boolean }) => {
+    .addOption(dataDirOption())
+    .action(async (opts: { question: string; answerFile: string; level?: Level; json?: boolean; dataDir?: string }) => {
       const { readAnswerArgument, renderScore, scoreFromContent } = await import('./practice.js');
       const answer = await readAnswerArgument(opts.answerFile);
-      const result = await scoreFromContent(opts.question, answer, opts.level);
+      // Shipped questions score from the content files alone (fast, beside a running server); your own need the data.
+      const result = isOrgQuestionId(opts.question)
+        ? await withReadApp({ dataDir: opts.dataDir }, async (app) => app.services.practice.score(viewerOf(app), opts.question, answer, opts.level))
+        : await scoreFromContent(opts.question, answer, opts.level);
       print(opts.json ? JSON.stringify(result, null, 2) : renderScore(result));
     });
 
@@ -256,6 +265,46 @@ export function buildProgram(): Command {
     .action(async (opts: { limit: number; dataDir?: string }) => {
       const { runReview } = await import('./practice.js');
       await withWriteApp({ dataDir: opts.dataDir }, (app) => runReview(app, opts, (s) => process.stdout.write(s)));
+    });
+
+  const own = program.command('own').description('Your own questions and role guides (local mode), beside the shipped ones: Markdown files in the format of content/, with slug: instead of id:.');
+  own
+    .command('add')
+    .argument('<file>', 'a question or role guide as Markdown with YAML front matter')
+    .addOption(new Option('--kind <kind>', 'question or guide (default: from the front matter)').choices(['question', 'guide']))
+    .option('--replace', 'replace your existing one with the same slug')
+    .addOption(dataDirOption())
+    .description('Add (or with --replace, replace) one of your own questions (stored as org/<slug>) or role guides (org-<slug>).')
+    .action(async (file: string, opts: { kind?: 'question' | 'guide'; replace?: boolean; dataDir?: string }) => {
+      const { ownAdd } = await import('./own.js');
+      print(await withWriteApp({ dataDir: opts.dataDir }, (app) => ownAdd(app, file, opts)));
+    });
+  own
+    .command('list')
+    .option('--json', 'print as JSON')
+    .addOption(dataDirOption())
+    .description('List your own questions and role guides.')
+    .action(async (opts: { json?: boolean; dataDir?: string }) => {
+      const { ownList } = await import('./own.js');
+      print(await withReadApp({ dataDir: opts.dataDir }, (app) => ownList(app, opts.json === true)));
+    });
+  own
+    .command('show')
+    .argument('<id>', 'org/<slug> or org-<slug>')
+    .addOption(dataDirOption())
+    .description('Print one of yours as Markdown (edit it and add it back with --replace).')
+    .action(async (id: string, opts: { dataDir?: string }) => {
+      const { ownShow } = await import('./own.js');
+      print(await withReadApp({ dataDir: opts.dataDir }, (app) => ownShow(app, id)));
+    });
+  own
+    .command('remove')
+    .argument('<id>', 'org/<slug> or org-<slug>')
+    .addOption(dataDirOption())
+    .description('Remove one of your questions or role guides (attempts at a question stay).')
+    .action(async (id: string, opts: { dataDir?: string }) => {
+      const { ownRemove } = await import('./own.js');
+      print(await withWriteApp({ dataDir: opts.dataDir }, (app) => ownRemove(app, id)));
     });
 
   const content = program.command('content').description('Work with the content files.');

@@ -36,9 +36,9 @@ export async function runPlatformUsage(opts: { actor: string; reason?: string | 
   try {
     const usage = await createPlatformService({ db }).usage(opts.actor, opts.reason);
     if (opts.json) return JSON.stringify(usage, null, 2);
-    const lines = ['tenant                                kind          plans  attempts  sessions  reviews  saved'];
+    const lines = ['tenant                                kind          plans  attempts  sessions  reviews  saved  own questions  own guides'];
     for (const u of usage) {
-      lines.push(`${u.tenantId}  ${u.kind.padEnd(12)} ${String(u.plans).padStart(6)} ${String(u.attempts).padStart(9)} ${String(u.sessions).padStart(9)} ${String(u.reviewCards).padStart(8)} ${String(u.savedQuestions).padStart(6)}`);
+      lines.push(`${u.tenantId}  ${u.kind.padEnd(12)} ${String(u.plans).padStart(6)} ${String(u.attempts).padStart(9)} ${String(u.sessions).padStart(9)} ${String(u.reviewCards).padStart(8)} ${String(u.savedQuestions).padStart(6)} ${String(u.orgQuestions).padStart(14)} ${String(u.orgRoleGuides).padStart(11)}`);
     }
     lines.push(`${String(usage.length)} tenant${usage.length === 1 ? '' : 's'}; this read was written to the audit log as ${opts.actor}`);
     return lines.join('\n');

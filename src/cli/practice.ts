@@ -179,7 +179,7 @@ export async function runPractice(app: App, opts: { plan?: string | undefined; r
   const reader = new LineReader();
   try {
     for (const [i, item] of session.items.entries()) {
-      const q = questionOf(app, item.questionId);
+      const q = await questionOf(app, item.questionId);
       write(`\n[${String(i + 1)}/${String(session.items.length)}] ${item.stageName} · ${q.title} (${String(q.timeBudgetMinutes)} min)\n\n${q.prompt}\n\n> `);
       const started = Date.now();
       const a = await readAnswer(reader, q, opts.mode, write, started, () => Date.now());
@@ -227,7 +227,7 @@ export async function runReview(app: App, opts: { limit: number }, write: Write)
   const reader = new LineReader();
   try {
     for (const item of due.items.slice(0, opts.limit)) {
-      const q = questionOf(app, item.questionId);
+      const q = await questionOf(app, item.questionId);
       write(`\n${q.title} — last score ${String(item.lastScore)}${item.overdueDays > 0 ? `, ${String(item.overdueDays)} day${item.overdueDays === 1 ? '' : 's'} overdue` : ''}\n\n${q.prompt}\n\n> `);
       const a = await readAnswer(reader, q, 'interview', write, Date.now(), () => Date.now());
       if (a.quit) break;
@@ -246,8 +246,8 @@ function localTenant(app: App): Actor {
   return localActor(app.localTenantId);
 }
 
-function questionOf(app: App, id: string): Question {
-  return app.services.practice.question(id);
+function questionOf(app: App, id: string): Promise<Question> {
+  return app.services.practice.question(localTenant(app), id);
 }
 
 const fmt = (s: number): string => `${String(Math.floor(s / 60))}:${String(s % 60).padStart(2, '0')}`;

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { App } from '../app.js';
 import { registerAccountRoutes } from '../features/accounts/accounts.route.js';
 import { registerHealthRoutes } from '../features/health/health.route.js';
+import { registerOrgContentRoutes } from '../features/org-content/org-content.route.js';
 import { registerPlanRoutes } from '../features/plans/plans.route.js';
 import { registerPracticeRoutes } from '../features/practice/practice.route.js';
 import { registerQuestionRoutes } from '../features/questions/questions.route.js';
@@ -37,14 +38,15 @@ export interface ServerOptions {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const body = (code: string, message: string): ErrorResponse => ({ error: { code, message } });
+const body = (code: string, message: string, details: readonly string[] = []): ErrorResponse => ({ error: { code, message, ...(details.length > 0 ? { details: [...details] } : {}) } });
 
 export async function buildServer(app: App, options: ServerOptions = {}): Promise<Api> {
   const api = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 1_048_576,
-    // Question ids contain a slash; accept it URL-encoded in a path parameter.
-    routerOptions: { maxParamLength: 300 },
+    // Question ids contain a slash; accept it URL-encoded in a path parameter. Long enough that an over-long id reaches
+    // the route's own validation (a 400 naming the parameter) rather than the router's bare 414.
+    routerOptions: { maxParamLength: 2048 },
   }).withTypeProvider<ZodTypeProvider>();
   // The API speaks JSON only: any other request body answers 415.
   api.removeContentTypeParser('text/plain');
@@ -67,7 +69,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   api.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'request';
-      const message = err.validation
+      const problems = err.validation
         .map((v) => {
           const field = [where === 'querystring' ? 'query' : where, ...v.instancePath.split('/').filter(Boolean)].join('.');
           const params = v.params as { issue?: { code?: string; keys?: string[] } };
@@ -75,11 +77,10 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
             return `${where === 'querystring' ? 'query' : where}: unknown parameter ${params.issue.keys.map((k) => `"${k}"`).join(', ')}`;
           }
           return `${field}: ${v.message ?? 'is invalid'}`;
-        })
-        .join('; ');
-      return reply.code(400).send(body('BAD_REQUEST', message));
+        });
+      return reply.code(400).send(body('BAD_REQUEST', problems.join('; '), problems.length > 1 ? problems : []));
     }
-    if (err instanceof AppError) return reply.code(err.status).send(body(err.code, err.message));
+    if (err instanceof AppError) return reply.code(err.status).send(body(err.code, err.message, err.status < 500 ? err.details : []));
     const input = inputErrorFromDatabase(err);
     if (input) return reply.code(input.status).send(body(input.code, input.message));
     if (isResponseSerializationError(err)) {
@@ -106,6 +107,7 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
       tags: [
         { name: 'roles', description: 'Role guides and their interview loops' },
         { name: 'questions', description: 'The question bank with answer frameworks' },
+        { name: 'organization content', description: 'An organization’s own questions and role guides, shown beside the shipped ones to its members (owners and coaches edit)' },
         { name: 'saved', description: 'Questions the user saved (their own data)' },
         { name: 'plans', description: 'Job postings and the prep plans built from them (the user’s own data)' },
         { name: 'practice', description: 'Scoring, attempts, reviews, sessions and progress (the user’s own data; owners and coaches read their members’ with ?userId=)' },
@@ -125,11 +127,13 @@ export async function buildServer(app: App, options: ServerOptions = {}): Promis
   const actorOf = app.accounts.actorOf;
   registerAccountRoutes(api, { accounts: app.accounts, auth: app.auth && app.config.auth ? { gateway: app.auth, baseURL: app.config.auth.baseURL } : null });
   registerHealthRoutes(api, { kind: app.db.kind, readiness: () => app.readiness() });
-  registerRoleRoutes(api, { roles: app.services.roles });
-  registerQuestionRoutes(api, { questions: app.services.questions });
+  const viewerOf = app.accounts.viewerOf;
+  registerRoleRoutes(api, { roles: app.services.roles, viewerOf });
+  registerQuestionRoutes(api, { questions: app.services.questions, viewerOf });
+  registerOrgContentRoutes(api, { content: app.services.orgContent, actorOf });
   registerSavedRoutes(api, { saved: app.services.saved, actorOf });
   registerPlanRoutes(api, { plans: app.services.plans, actorOf });
-  registerPracticeRoutes(api, { practice: app.services.practice, actorOf });
+  registerPracticeRoutes(api, { practice: app.services.practice, actorOf, viewerOf });
 
   // The built web UI. Files are looked up per request, so rebuilding the UI needs no restart.
   const webDir = options.webDir ?? webDistDir();

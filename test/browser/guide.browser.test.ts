@@ -34,7 +34,7 @@ describe('the backend guide in Chromium', { skip }, () => {
     const loop = page.getByRole('list', { name: 'Interview loop' });
     assert.ok((await loop.getByRole('listitem').count()) >= 6);
 
-    const question = await ctx().server.app.services.questions.get('backend/idempotent-payment-api');
+    const question = await ctx().server.app.services.questions.get(null, 'backend/idempotent-payment-api');
     const toggle = page.getByRole('button', { name: question.title, exact: true });
     await toggle.scrollIntoViewIfNeeded();
     await toggle.focus();
@@ -51,7 +51,7 @@ describe('the backend guide in Chromium', { skip }, () => {
 
   it('searches the questions as you type', async () => {
     const page = await openGuide(1280);
-    const rate = await ctx().server.app.services.questions.get('backend/rate-limiter-design');
+    const rate = await ctx().server.app.services.questions.get(null, 'backend/rate-limiter-design');
     await page.getByRole('searchbox').first().fill('rate limit');
     await page.getByRole('button', { name: rate.title, exact: true }).first().waitFor();
     await page.close();

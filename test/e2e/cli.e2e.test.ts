@@ -253,3 +253,73 @@ describe('practice from the command line', () => {
     assert.match(review.stdout, /Nothing due|review/);
   });
 });
+
+describe('loopcoach own: your own questions and role guides', () => {
+  const shipped = (path: string) => readFile(join(root, 'content', path), 'utf8');
+
+  it('adds a question and a role guide from Markdown, lists, shows, scores, replaces and removes them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'loopcoach-own-'));
+    try {
+      const question = (await shipped('questions/backend/rate-limiter-design.md'))
+        .replace(/^id: .*$/m, 'slug: partner-api-limits')
+        .replace(/^title: .*$/m, 'title: Rate-limit the partner API we sell by the request');
+      await writeFile(join(dir, 'q.md'), question);
+      const guide = (await shipped('roles/backend.md')).replace(/^id: .*$/m, 'slug: payments-backend').replace(/^title: .*$/m, 'title: Payments backend at our company');
+      await writeFile(join(dir, 'g.md'), guide);
+
+      let r = await cli(['own', 'add', join(dir, 'q.md')]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /added question org\/partner-api-limits: Rate-limit the partner API/);
+      r = await cli(['own', 'add', join(dir, 'g.md')]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /added role guide org-payments-backend/);
+
+      r = await cli(['own', 'list', '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      const listed = JSON.parse(r.stdout) as { questions: { id: string }[]; guides: { id: string }[] };
+      assert.deepEqual(listed.questions.map((q) => q.id), ['org/partner-api-limits']);
+      assert.deepEqual(listed.guides.map((g) => g.id), ['org-payments-backend']);
+
+      // Beside the shipped questions in search, and scored like them.
+      r = await cli(['questions', '--search', 'partner API']);
+      assert.match(r.stdout, /org\/partner-api-limits/);
+      await writeFile(join(dir, 'a.txt'), 'A token bucket per API key in Redis, updated atomically with a Lua script; reject with 429 and Retry-After.');
+      r = await cli(['score', '--question', 'org/partner-api-limits', '--answer-file', join(dir, 'a.txt'), '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok((JSON.parse(r.stdout) as { score: number }).score > 0);
+
+      // show prints Markdown that adds back with --replace.
+      r = await cli(['own', 'show', 'org/partner-api-limits']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^---\nslug: partner-api-limits\ntitle: Rate-limit the partner API/);
+      await writeFile(join(dir, 'back.md'), r.stdout.replace('title: Rate-limit the partner API we sell by the request', 'title: Rate-limit the partner API, per customer'));
+      r = await cli(['own', 'add', join(dir, 'back.md'), '--replace']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /replaced question org\/partner-api-limits: Rate-limit the partner API, per customer/);
+
+      // A second add of the same slug, a broken file, a missing file, a shipped id: one line, non-zero.
+      r = await cli(['own', 'add', join(dir, 'q.md')]);
+      assert.equal(r.code, 4);
+      assert.match(r.stderr, /already has a question "org\/partner-api-limits"/);
+      await writeFile(join(dir, 'bad.md'), question.replace(/^stage: .*$/m, 'stage: lunch'));
+      r = await cli(['own', 'add', join(dir, 'bad.md'), '--kind', 'question']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /stage "lunch" is not in the backend loop/);
+      r = await cli(['own', 'add', join(dir, 'missing.md')]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /no such file/);
+      r = await cli(['own', 'remove', 'backend/rate-limiter-design']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /is not one of yours/);
+
+      r = await cli(['own', 'remove', 'org/partner-api-limits']);
+      assert.equal(r.code, 0, r.stderr);
+      r = await cli(['own', 'remove', 'org-payments-backend']);
+      assert.equal(r.code, 0, r.stderr);
+      r = await cli(['own', 'list', '--json']);
+      assert.deepEqual(JSON.parse(r.stdout), { questions: [], guides: [] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

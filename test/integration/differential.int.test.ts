@@ -95,6 +95,9 @@ const SHARED = {
   question: '',
   /** A user with rows in every tenant (where tenant tables have a user_id column): one account in many organizations. */
   user: randomUUID(),
+  /** An organization question slug (org/shared-question) and role guide slug (org-shared-guide) every tenant has. */
+  orgQuestion: 'shared-question',
+  orgGuide: 'shared-guide',
 };
 
 interface SeedTenant {
@@ -106,6 +109,9 @@ interface SeedTenant {
   keys: string[];
   cards: string[];
   saved: string[];
+  /** Slugs of the tenant's own questions and role guides, besides the shared ones. */
+  orgQuestions: string[];
+  orgGuides: string[];
 }
 
 const tenants: SeedTenant[] = [];
@@ -172,10 +178,36 @@ const PARAMS: Record<string, ParamSets> = {
   'src/features/practice/practice.repository.ts:207': (t) => [[t.id, t.users, 5000], [t.id, [SHARED.user], 2], [t.id, [first(other(t).users)], 50]],
   // cardsOfUsers(tenant, user ids)
   'src/features/practice/practice.repository.ts:225': (t) => [[t.id, t.users], [t.id, [SHARED.user]], [t.id, [first(other(t).users)]]],
+  // findOrgQuestion / deleteOrgQuestion (tenant, slug)
+  'src/features/org-content/org-content.repository.ts:43': (t) => [[t.id, SHARED.orgQuestion], [t.id, first(t.orgQuestions)], [t.id, first(other(t).orgQuestions)]],
+  'src/features/org-content/org-content.repository.ts:83': (t) => [[t.id, SHARED.orgQuestion], [t.id, first(t.orgQuestions)], [t.id, first(other(t).orgQuestions)]],
+  // updateOrgQuestion(tenant, slug, roles, stage, levels, difficulty, skills, title, prompt, search text, doc, user)
+  'src/features/org-content/org-content.repository.ts:72': (t) =>
+    [SHARED.orgQuestion, first(t.orgQuestions), first(other(t).orgQuestions)].map((slug) => [t.id, slug, ['backend'], 'system-design', ['senior'], 'hard', ['kafka'], 'Changed', 'Changed prompt', 'changed', { changed: true }, first(t.users)]),
+  // findOrgGuide / deleteOrgGuide (tenant, slug)
+  'src/features/org-content/org-content.repository.ts:96': (t) => [[t.id, SHARED.orgGuide], [t.id, first(t.orgGuides)], [t.id, first(other(t).orgGuides)]],
+  'src/features/org-content/org-content.repository.ts:129': (t) => [[t.id, SHARED.orgGuide], [t.id, first(t.orgGuides)], [t.id, first(other(t).orgGuides)]],
+  // updateOrgGuide(tenant, slug, title, summary, doc, user)
+  'src/features/org-content/org-content.repository.ts:120': (t) =>
+    [SHARED.orgGuide, first(t.orgGuides), first(other(t).orgGuides)].map((slug) => [t.id, slug, 'Changed', 'Changed summary', { changed: true }, first(t.users)]),
+  // searchBank(role, stage, level, difficulty, skill, tsquery, tenant, limit, offset) and its count (without the page)
+  'src/features/questions/questions.repository.ts:58': (t) => [
+    [null, null, null, null, null, null, t.id, 500, 0],
+    ['backend', null, null, null, null, null, t.id, 500, 0],
+    [null, 'system-design', 'senior', null, null, null, t.id, 500, 0],
+    [null, null, null, null, null, 'tenant:*', t.id, 50, 0],
+  ],
+  'src/features/questions/questions.repository.ts:59': (t) => [
+    [null, null, null, null, null, null, t.id],
+    ['backend', null, null, null, null, null, t.id],
+    [null, null, null, null, null, 'tenant:*', t.id],
+  ],
+  // bankFacets(tenant, role or null)
+  'src/features/questions/questions.repository.ts:95': (t) => [[t.id, null], [t.id, 'backend']],
   // listSaved(tenant, user)
   'src/features/saved/saved.repository.ts:16': (t) => perUser(t),
   // removeSaved(tenant, user, question id)
-  'src/features/saved/saved.repository.ts:35': (t) => perUser(t, [[SHARED.question], [first(t.saved)], [first(other(t).saved)]]),
+  'src/features/saved/saved.repository.ts:37': (t) => perUser(t, [[SHARED.question], [first(t.saved)], [first(other(t).saved)]]),
 };
 
 /** The statement takes only the tenant id, as `tenant_id = $1`. */
@@ -235,7 +267,7 @@ async function seed(): Promise<void> {
   for (let i = 0; i < 4; i++) {
     const id = randomUUID();
     await sup.query(`insert into tenants (id, slug, name, kind) values ($1, $2, $3, $4)`, [id, `seed-${String(i)}`, `Seed ${String(i)}`, i % 2 ? 'personal' : 'organization']);
-    const t: SeedTenant = { id, users: [randomUUID(), SHARED.user], plans: [], sessions: [], attempts: [], keys: [], cards: [], saved: [] };
+    const t: SeedTenant = { id, users: [randomUUID(), SHARED.user], plans: [], sessions: [], attempts: [], keys: [], cards: [], saved: [], orgQuestions: [], orgGuides: [] };
     const user = (n: number): string => t.users[n % t.users.length] ?? '';
     // Tenants 0 and 1 share a plan id and a session id; every tenant uses SHARED.key.
     const planIds = [randomUUID(), randomUUID(), ...(i < 2 ? [SHARED.planId] : [randomUUID()])];
@@ -312,6 +344,36 @@ async function seed(): Promise<void> {
       await insert('saved_questions', { tenant_id: id, question_id: q, note: `note ${String(n)} of tenant ${String(i)}`, created_at: new Date(Date.UTC(2025, 4, 1 + n, i)), user_id: user(n) }, columns);
       if (q !== SHARED.question) t.saved.push(q);
     }
+    // The organization's own content: a question and a guide under slugs every tenant uses, and one of each of its own.
+    for (const slug of [SHARED.orgQuestion, `own-question-${String(i)}`]) {
+      await insert(
+        'org_questions',
+        {
+          tenant_id: id,
+          slug,
+          // Array literals: insert() sends objects and arrays as JSON (for the jsonb columns).
+          roles: '{backend}',
+          stage: 'system-design',
+          levels: '{senior}',
+          difficulty: 'hard',
+          skills: '{kafka}',
+          title: `Question ${slug} of tenant ${String(i)}`,
+          prompt: `The prompt of tenant ${String(i)}`,
+          search_text: `tenant ${String(i)} search text`,
+          doc: { id: `org/${slug}`, tenant: i },
+          created_by: user(0),
+          updated_by: user(0),
+        },
+        columns,
+      );
+      if (slug !== SHARED.orgQuestion) t.orgQuestions.push(slug);
+    }
+    for (const slug of [SHARED.orgGuide, `own-guide-${String(i)}`]) {
+      await insert('org_role_guides', { tenant_id: id, slug, title: `Guide ${slug} of tenant ${String(i)}`, summary: `Summary of tenant ${String(i)}`, doc: { id: `org-${slug}`, tenant: i }, created_by: user(1), updated_by: user(1) }, columns);
+      if (slug !== SHARED.orgGuide) t.orgGuides.push(slug);
+    }
+    // A saved organization question: the saved list takes its title from the tenant's own question.
+    await insert('saved_questions', { tenant_id: id, question_id: `org/${SHARED.orgQuestion}`, note: 'an org question', created_at: new Date(Date.UTC(2025, 5, 1, i)), user_id: user(0) }, columns);
     tenants.push(t);
   }
 }

@@ -11,6 +11,14 @@
  * their personal one, their team's, one they are not in, a random UUID, a malformed value), and often naming
  * another tenant's plan, attempt, session, saved question or idempotency key.
  *
+ * Organization content (the organization's own questions): a user adds one (as JSON or Markdown; an owner in their
+ * team, anyone in their personal workspace; a member is refused with 403), sometimes with a slug another tenant
+ * already uses (which must be a 201, never a 409); replaces one and reads it for editing; lists, searches, counts
+ * (facets, role guides) and reads them (detail, model answer); scores, attempts and saves them; and a signed-out
+ * request reads, searches and scores. Every question a tenant adds carries the tenant's marker and a skill of its
+ * own, so any list, facet or page that shows another tenant's question fails the leak check, and another tenant's
+ * question id (`org/<slug>`) or slug must answer the same 404 as one that never existed.
+ *
  * A model records which tenant (and which user) created what. Each tenant has a unique marker string, written into
  * every posting, plan title, saved note and answer created for it. After every response:
  * - never a 5xx;
@@ -23,7 +31,8 @@
  *   existed;
  * - another tenant's idempotency key records a new attempt (201), never their replay or a conflict;
  * - what a tenant sees is its own: lists hold only the tenant's rows and every row this user created there;
- *   progress counts and reviews cover only the tenant's attempts.
+ *   progress counts and reviews cover only the tenant's attempts; search, facets and role guides show exactly the
+ *   shipped questions and the tenant's own; a signed-out request, the shipped ones only.
  *
  * Inside one tenant the test does not fix who sees whom: a resource another member of the same organization
  * created may be shared (200) or private to its creator — then its 404 must be the same as for an id that never
@@ -42,6 +51,7 @@ import { createApp, type App } from '../../src/app.js';
 import { buildServer } from '../../src/http/server.js';
 import type { Api } from '../../src/http/types.js';
 import { resolveConfig } from '../../src/infra/config.js';
+import { parseQuestionFile } from '../../src/core/content/parse.js';
 import { startServerModeDatabase, type ServerModeDatabase } from '../support/server-mode.js';
 
 const BASE = 'http://localhost:3000';
@@ -59,6 +69,19 @@ const TITLES = [
 /** Written by requests that act for no organization the user is in: never stored anywhere, so never read back. */
 const NOBODY = 'lcmarkNOBODY';
 const MALFORMED = ['acme', `' or 1=1 --`, '00000000-0000-4000-8000-00000000000g', '*'];
+/** The shipped question organizations' questions are made from (roles, stage, rubric…), and its Markdown. */
+const TEMPLATE_MD = readFileSync(new URL('../../content/questions/backend/rate-limiter-design.md', import.meta.url), 'utf8');
+const TEMPLATE = (() => {
+  const parsed = parseQuestionFile({ path: 'questions/backend/rate-limiter-design.md', text: TEMPLATE_MD });
+  if (!parsed.ok) throw new Error('the template question does not parse');
+  const { id: _id, ...rest } = parsed.value;
+  return rest;
+})();
+/** In the title of every organization's question, and of no shipped one: search for it finds exactly those. */
+const ORG_WORD = 'Zephyrine';
+/** What a signed-out request sees (read at set-up): the shipped questions, and how many of them are backend's. */
+let shippedTotal = 0;
+let shippedBackend = 0;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The model
@@ -86,6 +109,10 @@ interface TenantModel {
   keys: Map<string, { creator: string; attemptId: string; payload: AttemptPayload }>;
   sessions: Map<string, { creator: string; items: string[]; status: 'active' | 'finished' }>;
   saved: Map<string, SavedModel>;
+  /** A skill id only this tenant's own questions carry (facets show it to this tenant alone). */
+  skill: string;
+  /** The tenant's own questions, by id (org/<slug>); never deleted here, so always all of them. */
+  orgQuestions: Map<string, { slug: string; creator: string; title: string }>;
 }
 interface User {
   name: string;
@@ -137,6 +164,9 @@ interface Response {
   headers: Record<string, unknown>;
 }
 let trace: string[] = [];
+/** How the organization-content operations were answered (status of their first request), for the diagnostics. */
+let currentKind = '';
+const answered = new Map<string, Map<number, number>>();
 
 function server(): Api {
   if (!api) throw new Error('the server did not start');
@@ -146,6 +176,12 @@ function server(): Api {
 async function send(req: Request, note = ''): Promise<Response> {
   const res = await server().inject({ method: req.method, url: req.url, headers: req.headers, ...(req.payload === undefined ? {} : { payload: req.payload }) });
   trace.push(`${req.method} ${req.url} [org ${req.headers['x-organization-id'] ?? '-'}]${note} → ${String(res.statusCode)}`);
+  if (currentKind !== '' && (note === '' || note === ' (signed out)')) {
+    const byStatus = answered.get(currentKind) ?? new Map<number, number>();
+    byStatus.set(res.statusCode, (byStatus.get(res.statusCode) ?? 0) + 1);
+    answered.set(currentKind, byStatus);
+    currentKind = '';
+  }
   assert.ok(res.statusCode < 500, `${req.method} ${req.url} answered ${String(res.statusCode)}: ${res.body}`);
   return { status: res.statusCode, body: res.body, headers: res.headers };
 }
@@ -171,9 +207,12 @@ async function setupCall(method: Method, url: string, headers: Record<string, st
 /** Every value that belongs to a tenant other than `acting` (to any tenant when acting is null). */
 function foreignSecrets(acting: string | null): string[] {
   const out: string[] = [NOBODY];
+  const own = acting === null ? undefined : tenants.get(acting);
   for (const t of tenants.values()) {
     if (t.id === acting) continue;
-    out.push(t.marker, t.id, ...t.plans.keys(), ...t.attempts.keys(), ...t.sessions.keys());
+    out.push(t.marker, t.id, t.skill, ...t.plans.keys(), ...t.attempts.keys(), ...t.sessions.keys());
+    // Another tenant's question slugs, except one the acting tenant also uses (slugs are unique per tenant only).
+    for (const [id, q] of t.orgQuestions) if (!own?.orgQuestions.has(id)) out.push(q.slug);
   }
   return out;
 }
@@ -197,10 +236,10 @@ interface Ref {
 }
 
 /**
- * `res` is a 404, and the same request with each reference replaced by a value that never existed is the same 404,
- * with the same body once the references are masked.
+ * `res` is a 404 (or `status`), and the same request with each reference replaced by a value that never existed is
+ * the same answer, with the same body once the references are masked.
  */
-async function assertSame404AsNonexistent(req: Request, res: Response, refs: readonly Ref[], what: string): Promise<void> {
+async function assertSame404AsNonexistent(req: Request, res: Response, refs: readonly Ref[], what: string, status = 404): Promise<void> {
   // A path carries a value URL-encoded (a question id's slash is %2F): swap both spellings.
   const swap = (s: string): string =>
     refs.reduce((acc, r) => acc.split(r.value).join(r.fresh).split(encodeURIComponent(r.value)).join(encodeURIComponent(r.fresh)), s);
@@ -211,8 +250,8 @@ async function assertSame404AsNonexistent(req: Request, res: Response, refs: rea
     ...(req.payload === undefined ? {} : { payload: JSON.parse(swap(JSON.stringify(req.payload))) as Record<string, unknown> }),
   };
   const other = await send(twin, ' (twin: never existed)');
-  assert.equal(res.status, 404, `${what}: expected the 404 of a missing resource, got ${String(res.status)}: ${res.body.slice(0, 300)}`);
-  assert.equal(other.status, 404, `${what}: the twin naming a value that never existed answered ${String(other.status)}: ${other.body.slice(0, 300)}`);
+  assert.equal(res.status, status, `${what}: expected the ${String(status)} of a missing resource, got ${String(res.status)}: ${res.body.slice(0, 300)}`);
+  assert.equal(other.status, status, `${what}: the twin naming a value that never existed answered ${String(other.status)}: ${other.body.slice(0, 300)}`);
   assert.equal(
     masked(res.body, refs.map((r) => r.value)),
     masked(other.body, refs.map((r) => r.fresh)),
@@ -242,8 +281,24 @@ const KINDS = {
   listSessions: 1,
   progress: 2,
   reviewsDue: 2,
+  // The organization's own questions.
+  createOrgQuestion: 3,
+  replaceOrgQuestion: 1,
+  readOrgRecord: 1,
+  listOrgQuestions: 1,
+  searchOrg: 2,
+  facetsOrg: 1,
+  rolesOrg: 1,
+  readOrgQuestion: 3,
+  scoreOrg: 2,
+  attemptOrg: 2,
+  saveOrg: 1,
+  signedOut: 1,
 } as const;
 type Kind = keyof typeof KINDS;
+const ORG_KINDS: Partial<Record<Kind, true>> = Object.fromEntries(
+  Object.keys(KINDS).slice(Object.keys(KINDS).indexOf('createOrgQuestion')).map((k) => [k, true]),
+);
 type OrgChoice = 'default' | 'personal' | 'team' | 'foreign' | 'random' | 'malformed';
 type Target = 'own' | 'foreign' | 'random' | 'gone';
 type KeyChoice = 'fresh' | 'replay' | 'conflict' | 'foreign';
@@ -344,7 +399,7 @@ function resolveActing(op: Op): Acting {
   return { user, headers, tenant, owner, orgRef: header ?? null };
 }
 
-type Resource = 'plan' | 'attempt' | 'session' | 'saved';
+type Resource = 'plan' | 'attempt' | 'session' | 'saved' | 'orgQuestion';
 
 function idsOf(t: TenantModel, kind: Resource, live = true): string[] {
   switch (kind) {
@@ -356,6 +411,8 @@ function idsOf(t: TenantModel, kind: Resource, live = true): string[] {
       return live ? [...t.sessions.keys()] : [];
     case 'saved':
       return live ? [...t.saved].filter(([, s]) => s.sure.size + s.maybe.size > 0).map(([q]) => q) : [];
+    case 'orgQuestion':
+      return live ? [...t.orgQuestions.keys()] : [];
   }
 }
 
@@ -386,6 +443,9 @@ function classify(t: TenantModel | null, user: User, kind: Resource, id: string)
       if (saved?.sure.has(user.name)) return 'mine';
       return saved && saved.sure.size + saved.maybe.size > 0 ? 'member' : 'missing';
     }
+    case 'orgQuestion':
+      // The organization's, not one user's: everyone in the tenant reads it.
+      return t.orgQuestions.has(id) ? 'mine' : 'missing';
   }
   if (creator === undefined) return 'missing';
   return creator === user.name ? 'mine' : 'member';
@@ -393,8 +453,8 @@ function classify(t: TenantModel | null, user: User, kind: Resource, id: string)
 
 /** A reference for `op.target`: one of the named tenant's, another tenant's, a deleted one, or one that never existed. */
 function pickRef(op: Op, owner: TenantModel, kind: Resource): Ref {
-  const fresh = kind === 'saved' ? `backend/never-saved-${op.fresh.slice(0, 8)}` : op.fresh;
-  const random = kind === 'saved' ? `backend/not-a-question-${op.uuid2.slice(0, 8)}` : op.uuid2;
+  const fresh = kind === 'saved' ? `backend/never-saved-${op.fresh.slice(0, 8)}` : kind === 'orgQuestion' ? `org/zephyr-fresh-${op.fresh.slice(0, 8)}` : op.fresh;
+  const random = kind === 'saved' ? `backend/not-a-question-${op.uuid2.slice(0, 8)}` : kind === 'orgQuestion' ? `org/zephyr-never-${op.uuid2.slice(0, 8)}` : op.uuid2;
   let value: string | undefined;
   switch (op.target) {
     case 'own':
@@ -415,8 +475,33 @@ function pickRef(op: Op, owner: TenantModel, kind: Resource): Ref {
   return { value: value ?? random, fresh };
 }
 
+/** Who may write the organization's content: its owners and coaches; in a personal workspace, its one user. */
+const isEditor = (a: Acting): boolean => a.tenant !== null && (a.tenant.id === a.user.personal || (a.tenant.id === a.user.team && a.user.name.startsWith('owner')));
+
+/** A question for the organization: the template with the tenant's marker in its title, prompt and answer, and its skill. */
+function orgQuestionJson(slug: string, title: string, marker: string, skill: string): Record<string, unknown> {
+  return {
+    ...TEMPLATE,
+    slug,
+    title,
+    prompt: `${TEMPLATE.prompt} (Asked by team ${marker}.)`,
+    skills: [...TEMPLATE.skills.slice(0, 4), skill],
+    modelAnswer: `${TEMPLATE.modelAnswer}\n\nNotes from team ${marker}.`,
+  };
+}
+/** The same question as Markdown in the format of content/questions/*.md, with `slug:` for `id:`. */
+function orgQuestionMarkdown(slug: string, title: string, marker: string, skill: string): string {
+  const text = TEMPLATE_MD.replace(/^id: .*$/m, `slug: ${slug}`)
+    .replace(/^title: .*$/m, `title: ${title}`)
+    .replace(/^skills: \[([^,\]]+), ([^,\]]+), ([^,\]]+), ([^,\]]+),.*\]$/m, `skills: [$1, $2, $3, $4, ${skill}]`);
+  return `${text.trimEnd()}\n\nNotes from team ${marker}.\n`;
+}
+const orgTitle = (marker: string, n: number): string => `${ORG_WORD} ${marker} rate limiter, take ${String(n)}`;
+const slugRef = (ref: Ref): Ref => ({ value: ref.value.slice('org/'.length), fresh: ref.fresh.slice('org/'.length) });
+
 /** Runs one operation and checks every invariant on its responses. */
 async function run(op: Op): Promise<void> {
+  currentKind = op.kind in ORG_KINDS ? op.kind : '';
   const a = resolveActing(op);
   const t = a.tenant;
   const me = a.user.name;
@@ -684,6 +769,189 @@ async function run(op: Op): Promise<void> {
       for (const r of [...due.items, ...due.upcoming]) assert.ok(attempted.has(r.questionId), `${what}: a review of ${r.questionId}, which nobody in this tenant attempted`);
       return;
     }
+
+    // ---- The organization's own questions --------------------------------------------------------------------
+    case 'createOrgQuestion': {
+      // A new slug, or (key 'foreign') one only other tenants use: slugs are per tenant, so it is a 201, never a 409.
+      let slug = `zephyr-${String(next())}-${op.uuid.slice(0, 8)}`;
+      let sent: string[] = [];
+      if (op.key === 'foreign') {
+        const theirs = [...tenants.values()].filter((x) => x.id !== t?.id).flatMap((x) => [...x.orgQuestions.values()].map((q) => q.slug)).filter((s) => !t?.orgQuestions.has(`org/${s}`));
+        const chosen = at(theirs, op.pick);
+        if (chosen) {
+          slug = chosen;
+          sent = [chosen];
+        }
+      }
+      const title = orgTitle(marker, op.variant % 1000);
+      const skill = t?.skill ?? 'lcskill-nobody';
+      const req: PartialRequest =
+        op.variant % 2 === 0
+          ? { method: 'POST', url: '/api/org/questions', payload: orgQuestionJson(slug, title, marker, skill) }
+          : { method: 'POST', url: '/api/org/questions/markdown', payload: { markdown: orgQuestionMarkdown(slug, title, marker, skill) } };
+      const res = await request(req, sent);
+      if (!res || !t) return;
+      if (!isEditor(a)) {
+        assert.equal(res.status, 403, `${what}: a member adds no questions: ${res.body.slice(0, 300)}`);
+        return;
+      }
+      assert.equal(res.status, 201, `${what}: ${res.body.slice(0, 500)}`);
+      const rec = parse(res) as { id: string; slug: string; question: { title: string; skills: string[] } };
+      assert.deepEqual([rec.id, rec.slug, rec.question.title], [`org/${slug}`, slug, title]);
+      assert.ok(rec.question.skills.includes(t.skill));
+      t.orgQuestions.set(rec.id, { slug, creator: me, title });
+      return;
+    }
+    case 'replaceOrgQuestion':
+    case 'readOrgRecord': {
+      // Replace (PUT) or read for editing (GET) one of the tenant's questions by slug, another tenant's, or none.
+      const ref = slugRef(pickRef(op, a.owner, 'orgQuestion'));
+      const owner = classify(t, a.user, 'orgQuestion', `org/${ref.value}`);
+      const title = orgTitle(marker, op.variant % 1000);
+      const req: PartialRequest =
+        op.kind === 'replaceOrgQuestion'
+          ? { method: 'PUT', url: `/api/org/questions/${ref.value}`, payload: orgQuestionJson(ref.value, title, marker, t?.skill ?? 'lcskill-nobody') }
+          : { method: 'GET', url: `/api/org/questions/${ref.value}` };
+      if (t && !isEditor(a)) {
+        // A member is refused before any lookup: the same 403 for the tenant's slug, another's, or none.
+        const res = await request(req, [ref.value]);
+        if (res) await assertSame404AsNonexistent(complete(req), res, [ref], `${what}: ${req.method} ${req.url}`, 403);
+        return;
+      }
+      const res = await named(req, ref, owner, 200);
+      if (!res || !t) return;
+      const rec = parse(res) as { id: string; question: { title: string }; markdown: string };
+      assert.equal(rec.id, `org/${ref.value}`);
+      assert.ok(rec.markdown.includes(t.marker), `${what}: the tenant's question lost its marker`);
+      const model = t.orgQuestions.get(rec.id);
+      if (op.kind === 'replaceOrgQuestion' && model) model.title = title;
+      assert.equal(rec.question.title, model?.title);
+      return;
+    }
+    case 'listOrgQuestions': {
+      const res = await request({ method: 'GET', url: '/api/org/questions' });
+      if (!res || !t) return;
+      assert.equal(res.status, 200, `${what}: ${res.body.slice(0, 300)}`);
+      const ids = (parse(res) as { items: { id: string }[] }).items.map((i) => i.id).sort();
+      assert.deepEqual(ids, [...t.orgQuestions.keys()].sort(), `${what}: the organization's list is not exactly its questions`);
+      return;
+    }
+    case 'searchOrg': {
+      const filters = op.variant % 3 === 0 ? '&role=backend&stage=system-design' : op.variant % 3 === 1 ? '&difficulty=medium' : '';
+      const res = await request({ method: 'GET', url: `/api/questions?q=${ORG_WORD.toLowerCase()}&limit=200${filters}` });
+      if (!res || !t) return;
+      assert.equal(res.status, 200, `${what}: ${res.body.slice(0, 300)}`);
+      const found = parse(res) as { total: number; items: { id: string; source: string }[] };
+      for (const i of found.items) assert.equal(i.source, 'organization', `${what}: ${i.id}`);
+      if (t.orgQuestions.size <= 200) {
+        assert.deepEqual(found.items.map((i) => i.id).sort(), [...t.orgQuestions.keys()].sort(), `${what}: search shows other questions than the tenant's own`);
+      }
+      assert.equal(found.total, t.orgQuestions.size);
+      return;
+    }
+    case 'facetsOrg': {
+      const res = await request({ method: 'GET', url: op.variant % 2 === 0 ? '/api/questions/facets' : '/api/questions/facets?role=backend' });
+      if (!res || !t) return;
+      assert.equal(res.status, 200, `${what}: ${res.body.slice(0, 300)}`);
+      const facets = parse(res) as { total: number; skills: { id: string; count: number }[] };
+      const own = facets.skills.find((f) => f.id === t.skill);
+      assert.equal(own?.count ?? 0, t.orgQuestions.size, `${what}: the tenant's skill facet`);
+      if (op.variant % 2 === 0) assert.equal(facets.total, shippedTotal + t.orgQuestions.size, `${what}: facets count other questions than the shipped and the tenant's`);
+      return;
+    }
+    case 'rolesOrg': {
+      if (op.variant % 2 === 0) {
+        const res = await request({ method: 'GET', url: '/api/roles' });
+        if (!res || !t) return;
+        assert.equal(res.status, 200);
+        const backend = (parse(res) as { items: { id: string; questionCount: number }[] }).items.find((r) => r.id === 'backend');
+        assert.equal(backend?.questionCount, shippedBackend + t.orgQuestions.size, `${what}: the backend guide's question count`);
+        return;
+      }
+      const res = await request({ method: 'GET', url: '/api/roles/backend' });
+      if (!res || !t) return;
+      assert.equal(res.status, 200);
+      const guide = parse(res) as { questionCount: number; stages: { questions: { id: string; source: string }[] }[] };
+      const orgIds = guide.stages.flatMap((s) => s.questions.filter((x) => x.source === 'organization').map((x) => x.id)).sort();
+      assert.deepEqual(orgIds, [...t.orgQuestions.keys()].sort(), `${what}: the backend guide shows other questions than the tenant's own`);
+      assert.equal(guide.questionCount, shippedBackend + t.orgQuestions.size);
+      return;
+    }
+    case 'readOrgQuestion': {
+      const ref = pickRef(op, a.owner, 'orgQuestion');
+      const url = `/api/questions/${encodeURIComponent(ref.value)}${op.variant % 3 === 2 ? '/model-answer' : ''}`;
+      const res = await named({ method: 'GET', url }, ref, classify(t, a.user, 'orgQuestion', ref.value), 200);
+      if (!res || !t) return;
+      const body = parse(res) as { id: string; source?: string; title?: string; modelAnswer?: string };
+      assert.equal(body.id, ref.value);
+      assert.ok(res.body.includes(t.marker), `${what}: the tenant's question lost its marker`);
+      if (op.variant % 3 !== 2) assert.deepEqual([body.source, body.title], ['organization', t.orgQuestions.get(ref.value)?.title]);
+      return;
+    }
+    case 'scoreOrg': {
+      const ref = pickRef(op, a.owner, 'orgQuestion');
+      const req: PartialRequest = { method: 'POST', url: '/api/score', payload: { questionId: ref.value, answer: answerText(op.variant, marker) } };
+      const res = await named(req, ref, classify(t, a.user, 'orgQuestion', ref.value), 200);
+      if (!res) return;
+      assert.equal(typeof (parse(res) as { score: unknown }).score, 'number');
+      return;
+    }
+    case 'attemptOrg': {
+      const ref = pickRef(op, a.owner, 'orgQuestion');
+      const key = `key-${String(next())}`;
+      const payload: AttemptPayload = { questionId: ref.value, answer: answerText(op.variant, marker) };
+      const req: PartialRequest = { method: 'POST', url: '/api/attempts', headers: { 'idempotency-key': key }, payload: { ...payload } };
+      const res = await named(req, ref, classify(t, a.user, 'orgQuestion', ref.value), 201);
+      if (!res || !t) return;
+      const record = parse(res) as { id: string; questionId: string; questionTitle: string; answer: string };
+      assert.deepEqual([record.questionId, record.questionTitle], [ref.value, t.orgQuestions.get(ref.value)?.title]);
+      assert.ok(record.answer.includes(t.marker));
+      t.attempts.set(record.id, { creator: me, questionId: record.questionId });
+      t.keys.set(key, { creator: me, attemptId: record.id, payload });
+      return;
+    }
+    case 'saveOrg': {
+      const ref = pickRef(op, a.owner, 'orgQuestion');
+      const note = `Practise the team's own with ${marker}: variant ${String(op.variant % 100)}`;
+      const res = await named({ method: 'PUT', url: `/api/saved/${encodeURIComponent(ref.value)}`, payload: { note } }, ref, classify(t, a.user, 'orgQuestion', ref.value), 200);
+      if (!res || !t) return;
+      const saved = parse(res) as { questionId: string; title: string; note: string };
+      assert.deepEqual([saved.questionId, saved.title, saved.note], [ref.value, t.orgQuestions.get(ref.value)?.title, note]);
+      const s = t.saved.get(ref.value) ?? { sure: new Map<string, string>(), maybe: new Set<string>(), notes: new Set<string>() };
+      s.sure.set(me, note);
+      s.maybe.delete(me);
+      s.notes.add(note);
+      t.saved.set(ref.value, s);
+      return;
+    }
+    case 'signedOut': {
+      // No credentials at all (an organization header changes nothing): the shipped content, and nobody's own.
+      const headers: Record<string, string> = op.withRef ? { 'x-organization-id': a.owner.id } : {};
+      const anyone = [...tenants.values()].flatMap((x) => [...x.orgQuestions.keys()]);
+      const ref: Ref = { value: at(anyone, op.pick) ?? `org/zephyr-never-${op.uuid2.slice(0, 8)}`, fresh: `org/zephyr-fresh-${op.fresh.slice(0, 8)}` };
+      const choice = op.variant % 5;
+      const req: Request =
+        choice === 0
+          ? { method: 'GET', url: `/api/questions?q=${ORG_WORD.toLowerCase()}&limit=200`, headers }
+          : choice === 1
+            ? { method: 'GET', url: `/api/questions/${encodeURIComponent(ref.value)}`, headers }
+            : choice === 2
+              ? { method: 'POST', url: '/api/score', headers, payload: { questionId: ref.value, answer: answerText(op.variant, NOBODY) } }
+              : choice === 3
+                ? { method: 'GET', url: '/api/roles', headers }
+                : { method: 'GET', url: '/api/questions/facets', headers };
+      const res = await send(req, ' (signed out)');
+      assertNoLeak(res, null, [ref.value, NOBODY], `signed-out ${req.method} ${req.url}`);
+      if (choice === 1 || choice === 2) {
+        await assertSame404AsNonexistent(req, res, [ref], `signed-out ${req.method} ${req.url}`);
+        return;
+      }
+      assert.equal(res.status, 200, `signed-out ${req.url}: ${res.body.slice(0, 300)}`);
+      if (choice === 0) assert.equal((parse(res) as { total: number }).total, 0);
+      if (choice === 3) assert.equal((parse(res) as { items: { id: string; questionCount: number }[] }).items.find((r) => r.id === 'backend')?.questionCount, shippedBackend);
+      if (choice === 4) assert.equal((parse(res) as { total: number }).total, shippedTotal);
+      return;
+    }
   }
 }
 
@@ -713,6 +981,8 @@ before(async () => {
       keys: new Map(),
       sessions: new Map(),
       saved: new Map(),
+      skill: `lcskill-${label.toLowerCase()}-${id.replace(/-/g, '').slice(0, 8)}`,
+      orgQuestions: new Map(),
     });
   };
   const signUp = async (name: string, email: string) => {
@@ -744,6 +1014,11 @@ before(async () => {
   assert.equal(tenants.size, 9);
 
   const listed = JSON.parse((await setupCall('GET', '/api/questions?limit=200', {})).body) as { items: { id: string; roles: string[] }[] };
+  shippedTotal = (JSON.parse((await setupCall('GET', '/api/questions?limit=1', {})).body) as { total: number }).total;
+  const roles = JSON.parse((await setupCall('GET', '/api/roles', {})).body) as { items: { id: string; questionCount: number }[] };
+  shippedBackend = roles.items.find((r) => r.id === 'backend')?.questionCount ?? 0;
+  assert.ok(shippedTotal > 0 && shippedBackend > 0);
+  assert.ok(!TEMPLATE_MD.includes(ORG_WORD) && !JSON.stringify(listed).includes(ORG_WORD.toLowerCase()));
   questionPool = [...listed.items.filter((q) => q.roles.includes('backend')).slice(0, 8), ...listed.items.filter((q) => q.roles.includes('sre')).slice(0, 4)].map((q) => q.id);
   assert.ok(questionPool.length >= 8);
 });
@@ -784,10 +1059,14 @@ describe('tenant isolation over the HTTP API (property-based)', () => {
       const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       assert.fail(`isolation property failed (fast-check seed ${String(details.seed)}, path ${details.counterexamplePath ?? '?'}; rerun with LOOPCOACH_FC_SEED=${String(details.seed)}):\n${error}`);
     }
-    const counts = [...tenants.values()].map((x) => `${x.label} ${String(x.plans.size)}/${String(x.attempts.size)}/${String(x.sessions.size)}/${String(x.saved.size)}`);
+    const counts = [...tenants.values()].map((x) => `${x.label} ${String(x.plans.size)}/${String(x.attempts.size)}/${String(x.sessions.size)}/${String(x.saved.size)}/${String(x.orgQuestions.size)}`);
     t.diagnostic(`${String(ops)} operations (${String(requests)} requests) in ${String(runNo)} runs, ${String(Date.now() - started)} ms`);
-    t.diagnostic(`per tenant, plans/attempts/sessions/saved questions: ${counts.join(', ')}`);
+    t.diagnostic(`per tenant, plans/attempts/sessions/saved questions/own questions: ${counts.join(', ')}`);
     const sharing = [...shared].map(([kind, c]) => `${kind} ${String(c.shared)}/${String(c.private)}`).join(', ');
+    const org = [...answered].map(([kind, byStatus]) => `${kind} ${[...byStatus].sort(([x], [y]) => x - y).map(([status, n]) => `${String(status)}×${String(n)}`).join(' ')}`);
+    const owners = new Map<string, number>();
+    for (const x of tenants.values()) for (const id of x.orgQuestions.keys()) owners.set(id, (owners.get(id) ?? 0) + 1);
+    t.diagnostic(`organization content, first answers: ${org.join(', ')}; question ids in more than one tenant: ${String([...owners.values()].filter((n) => n > 1).length)}`);
     t.diagnostic(`another member's resource in the same organization (or a saved question another member may have removed), answered/404: ${sharing}`);
   });
 });

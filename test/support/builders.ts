@@ -102,3 +102,18 @@ export const minimalContent = (): Record<string, string> => ({
   'roles/testing.md': aRoleGuide(),
   'questions/testing/design-a-flaky-test-detector.md': aQuestion(),
 });
+
+/**
+ * A shipped Markdown document (content/questions/… or content/roles/…) as an organization writes it: `slug:` instead
+ * of `id:`, with each replacement applied (one that no longer matches the fixture throws, so a test cannot silently
+ * stop testing what it says).
+ */
+export function orgMarkdown(shipped: string, slug: string, replacements: readonly (readonly [string | RegExp, string])[] = []): string {
+  let text = shipped.replace(/^id: .*$/m, `slug: ${slug}`);
+  for (const [from, to] of replacements) {
+    const next = text.replace(from, to);
+    if (next === text) throw new Error(`the fixture no longer contains ${String(from)}`);
+    text = next;
+  }
+  return text;
+}

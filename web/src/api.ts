@@ -9,6 +9,13 @@
 import type { z } from 'zod';
 import type { Me } from '../../src/shared/contracts/accounts.js';
 import type { ErrorResponse } from '../../src/shared/contracts/common.js';
+import type {
+  ContentSource,
+  orgGuideListSchema,
+  OrgGuideRecord,
+  orgQuestionListSchema,
+  OrgQuestionRecord,
+} from '../../src/shared/contracts/org-content.js';
 import type { CreatePlanBody, PlanRecord, PlanSummary } from '../../src/shared/contracts/plans.js';
 import type {
   AttemptRecord,
@@ -29,12 +36,15 @@ import type { SavedQuestion } from '../../src/shared/contracts/saved.js';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** Every problem, one a line, when the API listed them (an invalid question: "line 12: rubric[0].signals: …"). */
+  readonly details: readonly string[];
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details: readonly string[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -87,7 +97,10 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
     for (const listener of [...sessionEndedListeners]) listener();
   }
   if (!response.ok) {
-    if (isErrorResponse(body)) throw new ApiError(response.status, body.error.code, body.error.message);
+    if (isErrorResponse(body)) {
+      const details = Array.isArray(body.error.details) ? body.error.details.filter((d) => typeof d === 'string') : [];
+      throw new ApiError(response.status, body.error.code, body.error.message, details);
+    }
     throw new ApiError(response.status, 'HTTP', `The server answered ${String(response.status)} ${response.statusText}`.trim());
   }
   if (body === undefined) throw new ApiError(response.status, 'INVALID', 'The server sent a response that is not JSON.');
@@ -98,6 +111,8 @@ const questionPath = (id: string): string => `/api/questions/${encodeURIComponen
 const planPath = (id: string): string => `/api/plans/${encodeURIComponent(id)}`;
 const attemptPath = (id: string): string => `/api/attempts/${encodeURIComponent(id)}`;
 const sessionPath = (id: string): string => `/api/sessions/${encodeURIComponent(id)}`;
+const orgQuestionPath = (slug: string): string => `/api/org/questions/${encodeURIComponent(slug)}`;
+const orgGuidePath = (slug: string): string => `/api/org/roles/${encodeURIComponent(slug)}`;
 
 export type { AttemptRecord, ProgressDto as Progress, SessionRecord };
 export type ScoreResult = ScoreResultDto;
@@ -116,6 +131,13 @@ const json = (body: unknown): Pick<RequestInit, 'headers' | 'body'> => ({
 });
 
 export type QuestionQuery = Partial<QuestionListQuery>;
+
+export type { ContentSource, OrgGuideRecord, OrgQuestionRecord };
+/** An organization's own questions (GET /api/org/questions) and how many it may add. */
+export type OrgQuestionList = z.infer<typeof orgQuestionListSchema>;
+export type OrgQuestionListItem = OrgQuestionList['items'][number];
+export type OrgGuideList = z.infer<typeof orgGuideListSchema>;
+export type OrgGuideListItem = OrgGuideList['items'][number];
 
 export type { Me };
 export type Organization = Me['organizations'][number];
@@ -260,6 +282,36 @@ export const api = {
 
   finishSession: (id: string, signal?: AbortSignal): Promise<SessionRecord> =>
     request<SessionRecord>(`${sessionPath(id)}/finish`, { method: 'POST', signal }),
+
+  /** The organization's own questions (everyone in it may list them). */
+  listOrgQuestions: (signal?: AbortSignal): Promise<OrgQuestionList> => request<OrgQuestionList>('/api/org/questions', { signal }),
+
+  /** One of them, whole and as Markdown for the editor (owners and coaches; 403 for members). */
+  getOrgQuestion: (slug: string, signal?: AbortSignal): Promise<OrgQuestionRecord> => request<OrgQuestionRecord>(orgQuestionPath(slug), { signal }),
+
+  /** Adds a question written as Markdown (its slug is in the front matter). A 400 lists every problem in `details`. */
+  createOrgQuestion: (markdown: string): Promise<OrgQuestionRecord> =>
+    request<OrgQuestionRecord>('/api/org/questions/markdown', { method: 'POST', ...json({ markdown }) }),
+
+  /** Replaces the question `slug` (the Markdown must keep that slug). */
+  replaceOrgQuestion: (slug: string, markdown: string): Promise<OrgQuestionRecord> =>
+    request<OrgQuestionRecord>(`${orgQuestionPath(slug)}/markdown`, { method: 'PUT', ...json({ markdown }) }),
+
+  deleteOrgQuestion: (slug: string): Promise<void> => request<undefined>(orgQuestionPath(slug), { method: 'DELETE' }),
+
+  /** The organization's own role guides (everyone in it may list them). */
+  listOrgGuides: (signal?: AbortSignal): Promise<OrgGuideList> => request<OrgGuideList>('/api/org/roles', { signal }),
+
+  getOrgGuide: (slug: string, signal?: AbortSignal): Promise<OrgGuideRecord> => request<OrgGuideRecord>(orgGuidePath(slug), { signal }),
+
+  createOrgGuide: (markdown: string): Promise<OrgGuideRecord> =>
+    request<OrgGuideRecord>('/api/org/roles/markdown', { method: 'POST', ...json({ markdown }) }),
+
+  replaceOrgGuide: (slug: string, markdown: string): Promise<OrgGuideRecord> =>
+    request<OrgGuideRecord>(`${orgGuidePath(slug)}/markdown`, { method: 'PUT', ...json({ markdown }) }),
+
+  /** Refused (409) while the organization's questions or guides refer to the guide. */
+  deleteOrgGuide: (slug: string): Promise<void> => request<undefined>(orgGuidePath(slug), { method: 'DELETE' }),
 
   getProgress: (query: { role?: string; planId?: string } = {}, signal?: AbortSignal): Promise<ProgressDto> =>
     request<ProgressDto>(`/api/progress${queryString(query)}`, { signal }),

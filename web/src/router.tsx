@@ -35,6 +35,9 @@ const PracticePage = lazyPage(async () => (await import('./pages/PracticePage.js
 const PracticeSessionPage = lazyPage(async () => (await import('./pages/PracticeSessionPage.js')).PracticeSessionPage, 'Loading the session…');
 const PracticeQuestionPage = lazyPage(async () => (await import('./pages/PracticeQuestionPage.js')).PracticeQuestionPage, 'Loading the question…');
 const AttemptPage = lazyPage(async () => (await import('./pages/AttemptPage.js')).AttemptPage, 'Loading your answer…');
+const ContentPage = lazyPage(async () => (await import('./pages/ContentPage.js')).ContentPage, 'Loading your content…');
+const QuestionEditorPage = lazyPage(async () => (await import('./pages/ContentEditorPage.js')).QuestionEditorPage, 'Loading the editor…');
+const GuideEditorPage = lazyPage(async () => (await import('./pages/ContentEditorPage.js')).GuideEditorPage, 'Loading the editor…');
 const ProgressPage = lazyPage(async () => (await import('./pages/ProgressPage.js')).ProgressPage, 'Loading your progress…');
 
 /** /questions/:role on its own has no page of its own: the guide lists that role's questions. */
@@ -62,6 +65,12 @@ export const router = createBrowserRouter([
       { path: 'practice/question/:role/:slug', element: <PracticeQuestionPage /> },
       { path: 'attempts/:id', element: <AttemptPage /> },
       { path: 'progress', element: <ProgressPage /> },
+      // The organization's own questions and role guides (local mode: the user's own).
+      { path: 'content', element: <ContentPage /> },
+      { path: 'content/questions/new', element: <QuestionEditorPage /> },
+      { path: 'content/questions/:slug/edit', element: <QuestionEditorPage /> },
+      { path: 'content/roles/new', element: <GuideEditorPage /> },
+      { path: 'content/roles/:slug/edit', element: <GuideEditorPage /> },
       // Server mode (Layout shows them signed out, and only in server mode).
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'sign-up', element: <SignUpPage /> },

@@ -23,6 +23,12 @@ export interface ContentCheckResult extends ContentSet {
   ignored: string[];
 }
 
+/**
+ * Role ids shipped content may not use: an organization's own guides are `org-<slug>` and its questions
+ * `org/<slug>` (./org-content.ts), so shipped ids never collide with them.
+ */
+export const isReservedRoleId = (id: string): boolean => id === 'org' || id.startsWith('org-');
+
 /** Parse and cross-check a whole content tree. Problems are sorted by file and line. */
 export function checkContent(files: readonly SourceFile[]): ContentCheckResult {
   const problems: ContentProblem[] = [];
@@ -44,6 +50,9 @@ export function checkContent(files: readonly SourceFile[]): ContentCheckResult {
     }
   }
   problems.push(...crossCheck({ roles, questions }));
+  for (const g of roles) {
+    if (isReservedRoleId(g.value.id)) problems.push({ file: g.path, line: g.lineOf(['id']), field: 'id', message: `role id "${g.value.id}" is reserved for organizations' own guides (org, org-*)` });
+  }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field));
   return { roles, questions, problems, ignored };
 }

@@ -37,7 +37,7 @@ export function kindOfPath(path: string): ContentKind | null {
 }
 
 export function parseQuestionFile(file: SourceFile): ParseResult<Question> {
-  return parseFile(file, 'question', questionSchema, 'modelAnswer', (q, problems, lineOf) => {
+  return parseFrontMatter(file, 'question', questionSchema, 'modelAnswer', (q, problems, lineOf) => {
     const expected = baseName(file.path);
     const slugPart = q.id.split('/')[1];
     if (slugPart !== expected) {
@@ -47,7 +47,7 @@ export function parseQuestionFile(file: SourceFile): ParseResult<Question> {
 }
 
 export function parseRoleGuideFile(file: SourceFile): ParseResult<RoleGuide> {
-  return parseFile(file, 'role', roleGuideSchema, 'overview', (g, problems, lineOf) => {
+  return parseFrontMatter(file, 'role', roleGuideSchema, 'overview', (g, problems, lineOf) => {
     const expected = baseName(file.path);
     if (g.id !== expected) {
       problems.push({ file: file.path, line: lineOf(['id']), field: 'id', message: `id "${g.id}" must match the file name "${expected}.md"` });
@@ -55,7 +55,8 @@ export function parseRoleGuideFile(file: SourceFile): ParseResult<RoleGuide> {
   });
 }
 
-function parseFile<S extends z.ZodType>(
+/** Parses Markdown with YAML front matter against `schema`; the body becomes `bodyField`. */
+export function parseFrontMatter<S extends z.ZodType>(
   file: SourceFile,
   kind: ContentKind,
   schema: S,
@@ -76,7 +77,7 @@ function parseFile<S extends z.ZodType>(
       ok: false,
       problems: doc.errors.map((e) => ({
         file: file.path,
-        line: 1 + (e.linePos?.[0]?.line ?? 1),
+        line: 1 + lineCounter.linePos(e.pos[0]).line,
         field: '(front matter)',
         message: `YAML: ${e.message.split('\n')[0] ?? e.message}`,
       })),
@@ -96,12 +97,17 @@ function parseFile<S extends z.ZodType>(
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        file: file.path,
-        line: lineOf(issue.path),
-        field: issue.path.length === 0 ? '(front matter)' : formatPath(issue.path),
-        message: issue.path[0] === bodyField ? `Markdown body ${issue.message}` : issue.message,
-      })),
+      problems: parsed.error.issues.map((issue) => {
+        // An unknown key is reported on its parent: point at the key itself.
+        const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+        const path = key === undefined ? issue.path : [...issue.path, key];
+        return {
+          file: file.path,
+          line: lineOf(path),
+          field: issue.path.length === 0 ? '(front matter)' : formatPath(issue.path),
+          message: issue.path[0] === bodyField ? `Markdown body ${issue.message}` : issue.message,
+        };
+      }),
     };
   }
   const problems: ContentProblem[] = [];

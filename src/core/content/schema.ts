@@ -20,7 +20,7 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case (a-z, 0-9 and single hyphens)');
 
 /** A sentence or paragraph of real prose, not a placeholder. */
-const prose = (min: number) =>
+export const prose = (min: number) =>
   z
     .string()
     .trim()
@@ -90,11 +90,7 @@ export const questionSchema = questionFrontMatterSchema
     modelAnswer: prose(400).describe('The model answer (the Markdown body), revealed after an attempt.'),
   })
   .superRefine((q, ctx) => {
-    unique(q.rubric.map((r) => r.id), ['rubric'], 'rubric point id', ctx);
-    unique(q.mistakes.map((m) => m.id), ['mistakes'], 'mistake id', ctx);
-    unique(q.skills, ['skills'], 'skill', ctx);
-    unique(q.levels, ['levels'], 'level', ctx);
-    unique(q.roles, ['roles'], 'role', ctx);
+    refineQuestionLists(q, ctx);
     const home = q.id.split('/')[0];
     if (q.roles[0] !== home) {
       ctx.addIssue({ code: 'custom', path: ['roles'], message: `the first role must be the id's role "${String(home)}"` });
@@ -145,14 +141,33 @@ export const roleGuideFrontMatterSchema = z.strictObject({
 
 export const roleGuideSchema = roleGuideFrontMatterSchema
   .extend({ overview: prose(200).describe('The Markdown body: an overview of the role and its interviews.') })
-  .superRefine((g, ctx) => {
-    unique(g.stages.map((s) => s.id), ['stages'], 'stage id', ctx);
-    unique(g.levelDifferences.map((l) => l.level), ['levelDifferences'], 'level', ctx);
-    if (g.timeToOffer.maxWeeks < g.timeToOffer.minWeeks) {
-      ctx.addIssue({ code: 'custom', path: ['timeToOffer', 'maxWeeks'], message: 'must be at least minWeeks' });
-    }
-  });
+  .superRefine(refineGuideLists);
 export type RoleGuide = z.infer<typeof roleGuideSchema>;
+
+/** What every question's lists must satisfy, shipped or an organization's: ids and entries unique. */
+export function refineQuestionLists(
+  q: { rubric: readonly { id: string }[]; mistakes: readonly { id: string }[]; skills: readonly string[]; levels: readonly string[]; roles: readonly string[] },
+  ctx: z.RefinementCtx,
+): void {
+  unique(q.rubric.map((r) => r.id), ['rubric'], 'rubric point id', ctx);
+  unique(q.mistakes.map((m) => m.id), ['mistakes'], 'mistake id', ctx);
+  unique(q.skills, ['skills'], 'skill', ctx);
+  unique(q.levels, ['levels'], 'level', ctx);
+  unique(q.roles, ['roles'], 'role', ctx);
+}
+
+/** What every role guide must satisfy, shipped or an organization's: unique stages, levels and related roles; a sane range. */
+export function refineGuideLists(
+  g: { stages: readonly { id: string }[]; levelDifferences: readonly { level: string }[]; relatedRoles: readonly { id: string }[]; timeToOffer: { minWeeks: number; maxWeeks: number } },
+  ctx: z.RefinementCtx,
+): void {
+  unique(g.stages.map((s) => s.id), ['stages'], 'stage id', ctx);
+  unique(g.levelDifferences.map((l) => l.level), ['levelDifferences'], 'level', ctx);
+  unique(g.relatedRoles.map((r) => r.id), ['relatedRoles'], 'related role', ctx);
+  if (g.timeToOffer.maxWeeks < g.timeToOffer.minWeeks) {
+    ctx.addIssue({ code: 'custom', path: ['timeToOffer', 'maxWeeks'], message: 'must be at least minWeeks' });
+  }
+}
 
 function unique(values: readonly string[], path: (string | number)[], what: string, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();

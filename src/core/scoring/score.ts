@@ -99,6 +99,9 @@ export interface Scorer {
   idf(stem: string): number;
 }
 
+/** Compiled questions kept per scorer: every shipped question and plenty of organizations' own. */
+const COMPILED_CACHE_LIMIT = 5000;
+
 export function createScorer(bank: readonly Question[]): Scorer {
   // Document frequency over the bank: each question's full text is one document.
   const df = new Map<string, number>();
@@ -130,6 +133,12 @@ export function createScorer(bank: readonly Question[]): Scorer {
       followUps: q.followUps.map((f) => ({ question: f.question, probes: f.probes, stems: stemSet(`${f.question} ${f.probes} ${f.strongAnswer}`) })),
       approach: q.approach.map((a) => ({ step: a.step, detail: a.detail, stems: stemSet(`${a.step} ${a.detail}`) })),
     };
+    // Organizations' own questions come and go: keep the cache bounded (the oldest compiled question goes first).
+    compiled.delete(q.id);
+    if (compiled.size >= COMPILED_CACHE_LIMIT) {
+      const oldest = compiled.keys().next().value;
+      if (oldest !== undefined) compiled.delete(oldest);
+    }
     compiled.set(q.id, c);
     return c;
   };

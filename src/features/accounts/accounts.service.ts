@@ -52,6 +52,12 @@ export type SessionReader = (headers: Headers) => Promise<{ user: SessionUser; a
 
 export interface AccountsService {
   actorOf: TenantResolver;
+  /**
+   * Who asks for content that is public (questions, role guides, scoring): the actor when the request carries a
+   * session, null when it carries none (a signed-out visitor: shipped content only). A cookie that is no longer a
+   * session counts as none; a bearer token that is not valid is still a 401.
+   */
+  viewerOf: (request: RequestLike) => Promise<Actor | null>;
   me(request: RequestLike): Promise<Me>;
 }
 
@@ -64,6 +70,7 @@ export function createLocalAccounts(localTenantId: string): AccountsService {
   const actor = localActor(localTenantId);
   return {
     actorOf: () => Promise.resolve(actor),
+    viewerOf: () => Promise.resolve(actor),
     me: () =>
       Promise.resolve({
         mode: 'local',
@@ -114,9 +121,20 @@ export function createServerAccounts(deps: { db: Database; sessions: SessionRead
     return personal;
   }
 
+  const actorOf = async (request: RequestLike): Promise<Actor> => {
+    const session = await authenticate(request);
+    const membership = await organizationFor(request, session);
+    return { tenantId: membership.organizationId, userId: session.user.id, role: membership.role };
+  };
+
   return {
-    async actorOf(request) {
-      const session = await authenticate(request);
+    actorOf,
+    async viewerOf(request) {
+      const { cookie, authorization } = request.headers;
+      if (typeof authorization === 'string') return actorOf(request);
+      if (typeof cookie !== 'string') return null;
+      const session = await sessions(new Headers({ cookie }));
+      if (!session) return null;
       const membership = await organizationFor(request, session);
       return { tenantId: membership.organizationId, userId: session.user.id, role: membership.role };
     },

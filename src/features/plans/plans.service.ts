@@ -9,8 +9,7 @@ import { withTenant } from '../../infra/db/tenant.js';
 import { postingTextFromBytes } from '../../infra/jd/read-posting.js';
 import type { CreatePlanBody, PlanRecord, PlanSummary } from '../../shared/contracts/plans.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { listAllQuestions, questionTitles } from '../questions/questions.repository.js';
-import { listGuides } from '../roles/roles.repository.js';
+import type { BankOf } from '../practice/practice.service.js';
 import { ownRows, readableRows, type Actor, type MemberDirectory } from '../accounts/visibility.js';
 import * as repo from './plans.repository.js';
 
@@ -27,8 +26,8 @@ export interface PlanPreview {
 }
 
 export interface PlansService {
-  /** Analyse and plan without storing anything (the CLI's `prep`). */
-  preview(input: PostingInput): Promise<PlanPreview>;
+  /** Analyse and plan without storing anything (the CLI's `prep`); `viewer`'s organization's own questions rank beside the shipped ones. */
+  preview(input: PostingInput, viewer?: Actor | null): Promise<PlanPreview>;
   /** The posting text from an API body: pasted text, or an uploaded file. */
   postingFromBody(body: CreatePlanBody): Promise<PostingInput>;
   /** Stores a plan as the actor's own. */
@@ -46,23 +45,23 @@ export const localDate = (d: Date): string =>
 
 const iso = (d: string | Date | null): string | null => (d === null ? null : d instanceof Date ? localDate(d) : d.slice(0, 10));
 
-export function createPlansService(deps: { db: Database; directory: MemberDirectory; clock: () => Date }): PlansService {
-  const { db, directory, clock } = deps;
+export function createPlansService(deps: { db: Database; directory: MemberDirectory; bankOf: BankOf; clock: () => Date }): PlansService {
+  const { db, directory, bankOf, clock } = deps;
   const titlesOf = (bank: readonly Question[]): Map<string, string> => new Map(bank.map((q) => [q.id, q.title]));
 
-  const preview = async (input: PostingInput): Promise<PlanPreview> => {
+  const preview = async (input: PostingInput, viewer: Actor | null = null): Promise<PlanPreview> => {
     const result = analyzePosting({ text: input.text, title: input.title });
     if (!result.ok) {
       throw new AppError(result.error.code === 'TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', result.error.message);
     }
-    const [guides, bank] = await Promise.all([listGuides(db), listAllQuestions(db)]);
+    const { guides, all: bank } = await bankOf(viewer);
     const built = buildPlan(result.analysis, guides, bank, { today: localDate(clock()), interviewDate: input.interviewDate });
     if (!built.ok) throw new AppError('BAD_REQUEST', built.error.code === 'BAD_DATE' ? `interviewDate: ${built.error.message}` : built.error.message);
     return { analysis: result.analysis, plan: built.plan, markdown: planMarkdown(built.plan, titlesOf(bank)) };
   };
 
-  const toRecord = async (row: repo.PlanRow): Promise<PlanRecord> => {
-    const titles = await questionTitles(db);
+  const toRecord = async (actor: Actor, row: repo.PlanRow): Promise<PlanRecord> => {
+    const titles = titlesOf((await bankOf(actor)).all);
     const plan = row.plan as Plan;
     return {
       id: row.id,
@@ -82,7 +81,7 @@ export function createPlansService(deps: { db: Database; directory: MemberDirect
     const owner = await readableRows(actor, opts.userId, directory);
     const row = await withTenant(db, actor.tenantId, (tx) => repo.findPlan(tx, owner, id));
     if (!row) throw notFound('plan', id);
-    return toRecord(row);
+    return toRecord(actor, row);
   };
 
   return {
@@ -99,7 +98,7 @@ export function createPlansService(deps: { db: Database; directory: MemberDirect
       return { text, title: body.title, interviewDate: body.interviewDate };
     },
     async create(actor, input) {
-      const p = await preview(input);
+      const p = await preview(input, actor);
       const id = randomUUID();
       const { text: cleaned, ...analysis } = p.analysis;
       await withTenant(db, actor.tenantId, (tx) =>

@@ -16,6 +16,8 @@ export interface TenantUsageRow {
   sessions: number;
   review_cards: number;
   saved_questions: number;
+  org_questions: number;
+  org_role_guides: number;
 }
 
 export async function becomePlatform(tx: Queryable): Promise<void> {
@@ -29,7 +31,7 @@ export async function audit(tx: Queryable, actor: string, action: string, reason
 export async function tenantUsage(tx: Queryable): Promise<TenantUsageRow[]> {
   const r = await tx.query<TenantUsageRow>(
     `/* tenant-check: platform aggregate across tenants — counts only, as loopcoach_platform, audited */
-     select tenant_id, kind, created_at, plans, attempts, sessions, review_cards, saved_questions from platform_tenant_usage order by created_at, tenant_id`,
+     select tenant_id, kind, created_at, plans, attempts, sessions, review_cards, saved_questions, org_questions, org_role_guides from platform_tenant_usage order by created_at, tenant_id`,
   );
   return r.rows;
 }

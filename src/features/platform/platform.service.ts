@@ -12,6 +12,9 @@ export interface TenantUsage {
   sessions: number;
   reviewCards: number;
   savedQuestions: number;
+  /** The organization's own questions and role guides. */
+  orgQuestions: number;
+  orgRoleGuides: number;
 }
 
 export interface PlatformService {
@@ -38,6 +41,8 @@ export function createPlatformService(deps: { db: Database }): PlatformService {
         sessions: r.sessions,
         reviewCards: r.review_cards,
         savedQuestions: r.saved_questions,
+        orgQuestions: r.org_questions,
+        orgRoleGuides: r.org_role_guides,
       }));
     },
   };

@@ -19,15 +19,15 @@ import {
   sessionListSchema,
   sessionRecordSchema,
 } from '../../shared/contracts/practice.js';
-import type { Api, TenantResolver } from '../../http/types.js';
+import type { Api, TenantResolver, ViewerResolver } from '../../http/types.js';
 import type { PracticeService } from './practice.service.js';
 
 const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 413: errorResponseSchema };
 const readErrors = { 400: errorResponseSchema, 404: errorResponseSchema };
 const OWNER_NOTE = 'Your own by default; owners and coaches read a member’s with userId (anyone else named is a 404). Read-only: nobody answers, finishes or deletes as another user.';
 
-export function registerPracticeRoutes(api: Api, deps: { practice: PracticeService; actorOf: TenantResolver }): void {
-  const { practice, actorOf } = deps;
+export function registerPracticeRoutes(api: Api, deps: { practice: PracticeService; actorOf: TenantResolver; viewerOf: ViewerResolver }): void {
+  const { practice, actorOf, viewerOf } = deps;
   api.post('/api/score', {
     schema: {
       tags: ['practice'],
@@ -36,7 +36,7 @@ export function registerPracticeRoutes(api: Api, deps: { practice: PracticeServi
       body: scoreBodySchema,
       response: { 200: scoreResultSchema, ...errors },
     },
-    handler: (req) => practice.score(req.body.questionId, req.body.answer, req.body.level),
+    handler: async (req) => practice.score(await viewerOf(req), req.body.questionId, req.body.answer, req.body.level),
   });
 
   api.post('/api/attempts', {

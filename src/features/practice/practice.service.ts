@@ -7,7 +7,8 @@
  * rows). Reads are the actor's own unless an owner or coach names a member (`userId`): ../accounts/visibility.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Level, Question, RoleGuide } from '../../core/content/schema.js';
+import type { QuestionBank } from '../../core/content/bank.js';
+import type { Level, Question } from '../../core/content/schema.js';
 import type { Plan } from '../../core/plan/build-plan.js';
 import { computeProgress, scorecard, summarizeProgress, type AttemptFact, type CardFact } from '../../core/practice/progress.js';
 import { pickMockLoop, pickPractice, type History, type SessionItem } from '../../core/practice/sessions.js';
@@ -21,11 +22,7 @@ import { membersReadableBy, ownRows, readableRows, type Actor, type MemberDirect
 import { findPlan } from '../plans/plans.repository.js';
 import * as repo from './practice.repository.js';
 
-export interface QuestionBank {
-  get(id: string): Question | undefined;
-  all: readonly Question[];
-  guide(role: string): RoleGuide | undefined;
-}
+export type { QuestionBank };
 
 /** Whose data a read returns: absent, the actor's own; an owner or coach may name a member. */
 export interface ReadOptions {
@@ -33,10 +30,10 @@ export interface ReadOptions {
 }
 
 export interface PracticeService {
-  /** A question from the bank, whole (prompt, hints, framework, model answer). */
-  question(id: string): Question;
+  /** A question from the bank the actor sees (shipped, and their organization's own), whole (prompt, hints, framework, model answer). */
+  question(viewer: Actor | null, id: string): Promise<Question>;
   /** Score without recording (the CLI's `score`, the web's preview). */
-  score(questionId: string, answer: string, level?: Level): ScoreResult;
+  score(viewer: Actor | null, questionId: string, answer: string, level?: Level): Promise<ScoreResult>;
   /** Records a scored attempt as the actor's, once per idempotency key (per user); `replayed` when the key was seen before. */
   createAttempt(actor: Actor, idempotencyKey: string, body: CreateAttemptBody): Promise<{ record: AttemptRecord; replayed: boolean }>;
   getAttempt(actor: Actor, id: string, opts?: ReadOptions): Promise<AttemptRecord>;
@@ -67,17 +64,20 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return out;
 }
 
-export function createPracticeService(deps: { db: Database; directory: MemberDirectory; bank: QuestionBank; scorer: Scorer; clock: () => Date }): PracticeService {
-  const { db, directory, bank, scorer, clock } = deps;
+/** The bank an actor sees: the shipped questions and guides, and their organization's own beside them. */
+export type BankOf = (actor: Actor | null) => Promise<QuestionBank>;
+
+export function createPracticeService(deps: { db: Database; directory: MemberDirectory; bankOf: BankOf; scorer: Scorer; clock: () => Date }): PracticeService {
+  const { db, directory, bankOf, scorer, clock } = deps;
   const readable = (actor: Actor, opts: ReadOptions = {}): Promise<ReadScope> => readableRows(actor, opts.userId, directory);
 
-  const question = (id: string): Question => {
+  const question = (bank: QuestionBank, id: string): Question => {
     const q = bank.get(id);
     if (!q) throw notFound('question', id);
     return q;
   };
 
-  const toRecord = (row: repo.AttemptRow, reviewState: AttemptRecord['review']): AttemptRecord => {
+  const toRecord = (bank: QuestionBank, row: repo.AttemptRow, reviewState: AttemptRecord['review']): AttemptRecord => {
     const q = bank.get(row.question_id);
     return {
       id: row.id,
@@ -96,13 +96,14 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
     };
   };
 
-  const stagesOf = (role: string): { id: string; name: string }[] => {
+  const stagesOf = (bank: QuestionBank, role: string): { id: string; name: string }[] => {
     const guide = bank.guide(role);
     if (!guide) throw notFound('role', role);
     return guide.stages.map((s) => ({ id: s.id, name: s.name }));
   };
 
   const sessionRecord = async (actor: Actor, owner: ReadScope, row: repo.SessionRow): Promise<SessionRecord> => {
+    const bank = await bankOf(actor);
     const done = await withTenant(db, actor.tenantId, (tx) => repo.sessionAttempts(tx, owner, row.id));
     const byQ = new Map(done.map((d) => [d.question_id, d]));
     const level = row.level as Level;
@@ -142,7 +143,7 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
   };
 
   /** The stages readiness is measured on: a plan's (one of the owner's) or a role guide's. */
-  const stagesFor = async (actor: Actor, owner: ReadScope, opts: { role?: string | undefined; planId?: string | undefined }): Promise<{ role: string; stages: { id: string; name: string }[] }> => {
+  const stagesFor = async (bank: QuestionBank, actor: Actor, owner: ReadScope, opts: { role?: string | undefined; planId?: string | undefined }): Promise<{ role: string; stages: { id: string; name: string }[] }> => {
     if (opts.planId) {
       const planId = opts.planId;
       const row = await withTenant(db, actor.tenantId, (tx) => findPlan(tx, owner, planId));
@@ -151,10 +152,10 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
       return { role: plan.guide.id, stages: plan.stages.map((s) => ({ id: s.stage, name: s.name })) };
     }
     const role = opts.role ?? 'backend';
-    return { role, stages: stagesOf(role) };
+    return { role, stages: stagesOf(bank, role) };
   };
 
-  const progressOf = (role: string, stages: { id: string; name: string }[], facts: readonly repo.AttemptFactRow[], cards: readonly repo.CardRow[]) => {
+  const progressOf = (bank: QuestionBank, role: string, stages: { id: string; name: string }[], facts: readonly repo.AttemptFactRow[], cards: readonly repo.CardRow[]) => {
     const attempts: AttemptFact[] = facts.map((f) => ({ id: f.id, questionId: f.question_id, score: f.score, createdAt: isoOf(f.created_at), missedPoints: f.missed ?? [], mistakes: f.mistakes ?? [] }));
     const cardFacts: CardFact[] = cards.map((c) => ({ questionId: c.question_id, card: c.card }));
     const practised = new Set(facts.map((f) => f.question_id));
@@ -168,15 +169,16 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
   };
 
   return {
-    question,
-    score(questionId, answer, level) {
+    question: async (viewer, id) => question(await bankOf(viewer), id),
+    async score(viewer, questionId, answer, level) {
       if (answer.trim() === '') throw new AppError('BAD_REQUEST', 'answer: must not be empty');
-      return scorer.score(question(questionId), answer, level);
+      return scorer.score(question(await bankOf(viewer), questionId), answer, level);
     },
 
     async createAttempt(actor, key, body) {
       const own = ownRows(actor);
-      const q = question(body.questionId);
+      const bank = await bankOf(actor);
+      const q = question(bank, body.questionId);
       const level: Level = body.level ?? (q.levels.includes('senior') ? 'senior' : (q.levels[0] ?? 'senior'));
       const hash = createHash('sha256')
         .update(JSON.stringify([body.questionId, body.answer, body.mode, level, body.sessionId ?? null]))
@@ -188,7 +190,7 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
           throw new AppError('CONFLICT', 'Idempotency-Key: this key was already used for a different attempt; use a new key for a new attempt');
         }
         const card = await withTenant(db, actor.tenantId, (tx) => repo.findCard(tx, own, prior.question_id));
-        return { record: toRecord(prior, card ? { rating: ratingFromScore(prior.score), due: isoOf(card.due) } : null), replayed: true };
+        return { record: toRecord(bank, prior, card ? { rating: ratingFromScore(prior.score), due: isoOf(card.due) } : null), replayed: true };
       };
       const seen = await replay();
       if (seen) return seen;
@@ -231,7 +233,7 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
         if (again) return again;
         throw new AppError('CONFLICT', 'Idempotency-Key: a concurrent request with this key is still being recorded; retry');
       }
-      return { record: toRecord(outcome.row, outcome.review), replayed: false };
+      return { record: toRecord(bank, outcome.row, outcome.review), replayed: false };
     },
 
     async getAttempt(actor, id, opts) {
@@ -242,12 +244,12 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
       });
       if (!found) throw notFound('attempt', id);
       // The question's schedule now (it moves with every attempt at it, this one or later ones).
-      return toRecord(found.row, found.card ? { rating: ratingFromScore(found.row.score), due: isoOf(found.card.due) } : null);
+      return toRecord(await bankOf(actor), found.row, found.card ? { rating: ratingFromScore(found.row.score), due: isoOf(found.card.due) } : null);
     },
 
     async listAttempts(actor, opts) {
       const owner = await readable(actor, opts);
-      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listAttempts(tx, owner, opts));
+      const [rows, bank] = await Promise.all([withTenant(db, actor.tenantId, (tx) => repo.listAttempts(tx, owner, opts)), bankOf(actor)]);
       return rows.map((r) => ({
         id: r.id,
         questionId: r.question_id,
@@ -262,7 +264,7 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
 
     async dueReviews(actor, opts) {
       const owner = await readable(actor, opts);
-      const cards = await withTenant(db, actor.tenantId, (tx) => repo.listCards(tx, owner));
+      const [cards, bank] = await Promise.all([withTenant(db, actor.tenantId, (tx) => repo.listCards(tx, owner)), bankOf(actor)]);
       const now = clock().getTime();
       const items = [];
       const upcoming = [];
@@ -281,6 +283,7 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
 
     async createSession(actor, body) {
       const own = ownRows(actor);
+      const bank = await bankOf(actor);
       let role: string;
       let level: Level;
       let stages: { id: string; name: string }[];
@@ -345,15 +348,17 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
 
     async progress(actor, opts) {
       const owner = await readable(actor, opts);
-      const { role, stages } = await stagesFor(actor, owner, opts);
+      const bank = await bankOf(actor);
+      const { role, stages } = await stagesFor(bank, actor, owner, opts);
       const [facts, cards] = await withTenant(db, actor.tenantId, async (tx) => [await repo.attemptFacts(tx, owner, PROGRESS_ATTEMPTS), await repo.listCards(tx, owner)] as const);
-      return { role, ...progressOf(role, stages, facts, cards) };
+      return { role, ...progressOf(bank, role, stages, facts, cards) };
     },
 
     async membersProgress(actor, opts) {
       const members = await membersReadableBy(actor, directory);
       const role = opts.role ?? 'backend';
-      const stages = stagesOf(role);
+      const bank = await bankOf(actor);
+      const stages = stagesOf(bank, role);
       const scopes = members.map((m) => m.scope);
       const [facts, cards] =
         scopes.length === 0
@@ -365,7 +370,7 @@ export function createPracticeService(deps: { db: Database; directory: MemberDir
         userId: m.userId,
         name: m.name,
         email: m.email,
-        ...summarizeProgress(progressOf(role, stages, factsOf.get(m.userId) ?? [], cardsOf.get(m.userId) ?? [])),
+        ...summarizeProgress(progressOf(bank, role, stages, factsOf.get(m.userId) ?? [], cardsOf.get(m.userId) ?? [])),
       }));
       return { role, items };
     },

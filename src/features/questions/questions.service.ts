@@ -1,15 +1,23 @@
 import type { Question } from '../../core/content/schema.js';
 import { toPrefixTsQuery } from '../../core/search/tsquery.js';
-import type { Queryable } from '../../infra/db/database.js';
+import { isOrgGuideId, isOrgQuestionId } from '../../core/content/org-content.js';
+import type { Database } from '../../infra/db/database.js';
+import { withTenant } from '../../infra/db/tenant.js';
+import type { ContentSource } from '../../shared/contracts/org-content.js';
+import type { Actor } from '../accounts/visibility.js';
+import type { OrgContentService } from '../org-content/org-content.service.js';
 import { orderFacets } from '../../core/questions/facets.js';
 import type { ModelAnswer, QuestionDetail, QuestionFacets, QuestionList, QuestionListQuery, QuestionSummary } from '../../shared/contracts/questions.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { roleTitles } from '../roles/roles.repository.js';
 import * as repo from './questions.repository.js';
 
+export const sourceOf = (id: string): ContentSource => (isOrgQuestionId(id) ? 'organization' : 'shipped');
+
 export function toSummary(q: Question): QuestionSummary {
   return {
     id: q.id,
+    source: sourceOf(q.id),
     title: q.title,
     roles: q.roles,
     stage: q.stage,
@@ -23,54 +31,65 @@ export function toSummary(q: Question): QuestionSummary {
 
 export function toDetail(q: Question): QuestionDetail {
   const { modelAnswer: _hidden, ...rest } = q;
-  return rest;
+  return { ...rest, source: sourceOf(q.id) };
 }
 
+/**
+ * The question bank as a request sees it: `viewer` is who asks (null: a signed-out visitor in server mode, who sees
+ * the shipped questions only); an organization's own questions appear beside the shipped ones for its members.
+ */
 export interface QuestionsService {
-  search(query: QuestionListQuery): Promise<QuestionList>;
-  get(id: string): Promise<QuestionDetail>;
-  getFull(id: string): Promise<Question>;
-  modelAnswer(id: string): Promise<ModelAnswer>;
+  search(viewer: Actor | null, query: QuestionListQuery): Promise<QuestionList>;
+  get(viewer: Actor | null, id: string): Promise<QuestionDetail>;
+  getFull(viewer: Actor | null, id: string): Promise<Question>;
+  modelAnswer(viewer: Actor | null, id: string): Promise<ModelAnswer>;
   /** Every field of every matching question, for exports and the CLI's --json. */
-  searchFull(query: QuestionListQuery): Promise<Question[]>;
+  searchFull(viewer: Actor | null, query: QuestionListQuery): Promise<Question[]>;
   /** Filter options with counts, across the bank or within one role. */
-  facets(role?: string): Promise<QuestionFacets>;
+  facets(viewer: Actor | null, role?: string): Promise<QuestionFacets>;
 }
 
-export function createQuestionsService(deps: { db: Queryable }): QuestionsService {
-  const { db } = deps;
-  const run = async (query: QuestionListQuery) => {
+export function createQuestionsService(deps: { db: Database; content: OrgContentService }): QuestionsService {
+  const { db, content } = deps;
+  const run = async (viewer: Actor | null, query: QuestionListQuery) => {
     let tsquery: string | undefined;
     if (query.q !== undefined) {
       const t = toPrefixTsQuery(query.q);
       if (t === null) throw new AppError('BAD_REQUEST', 'q: must contain at least one letter or digit');
       tsquery = t;
     }
-    return repo.searchQuestions(db, { ...query, tsquery });
+    const search = { ...query, tsquery };
+    return viewer === null ? repo.searchQuestions(db, search) : withTenant(db, viewer.tenantId, (tx) => repo.searchBank(tx, search));
   };
-  const getFull = async (id: string): Promise<Question> => {
-    const q = await repo.findQuestion(db, id);
+  const getFull = async (viewer: Actor | null, id: string): Promise<Question> => {
+    const q = (await content.bankOf(viewer)).get(id);
     if (!q) throw notFound('question', id);
     return q;
   };
   return {
-    async search(query) {
-      const { total, hits } = await run(query);
+    async search(viewer, query) {
+      const { total, hits } = await run(viewer, query);
       return {
         total,
         items: hits.map((h) => ({ ...toSummary(h.question), ...(h.rank === null ? {} : { rank: Number(h.rank.toFixed(4)) }) })),
       };
     },
-    async searchFull(query) {
-      return (await run(query)).hits.map((h) => h.question);
+    async searchFull(viewer, query) {
+      return (await run(viewer, query)).hits.map((h) => h.question);
     },
     getFull,
-    get: async (id) => toDetail(await getFull(id)),
-    async facets(role) {
-      const rows = await repo.questionFacets(db, role);
+    get: async (viewer, id) => toDetail(await getFull(viewer, id)),
+    async facets(viewer, role) {
+      const rows = viewer === null ? await repo.questionFacets(db, role) : await withTenant(db, viewer.tenantId, (tx) => repo.bankFacets(tx, role));
       const of = (kind: repo.FacetRow['facet']) =>
         orderFacets(kind, rows.filter((r) => r.facet === kind).map((r) => ({ id: r.id, count: Number(r.count) })));
-      const [names, titles] = await Promise.all([repo.stageNames(db), roleTitles(db, of('role').map((r) => r.id))]);
+      const [names, titles, bank] = await Promise.all([repo.stageNames(db), roleTitles(db, of('role').map((r) => r.id)), content.bankOf(viewer)]);
+      // The organization's own guides name their own stages and roles (a shipped name wins for a shared stage id).
+      for (const g of bank.guides) {
+        if (!isOrgGuideId(g.id)) continue;
+        titles.set(g.id, g.title);
+        for (const s of g.stages) if (!names.has(s.id)) names.set(s.id, s.name);
+      }
       return {
         total: of('difficulty').reduce((n, f) => n + f.count, 0),
         roles: of('role').map((f) => ({ ...f, title: titles.get(f.id) ?? f.id })),
@@ -80,8 +99,8 @@ export function createQuestionsService(deps: { db: Queryable }): QuestionsServic
         skills: of('skill'),
       };
     },
-    async modelAnswer(id) {
-      const q = await getFull(id);
+    async modelAnswer(viewer, id) {
+      const q = await getFull(viewer, id);
       return { id: q.id, modelAnswer: q.modelAnswer };
     },
   };

@@ -1,12 +1,12 @@
 import { errorResponseSchema } from '../../shared/contracts/common.js';
 import { roleDetailSchema, roleListSchema, roleParamsSchema } from '../../shared/contracts/roles.js';
-import type { Api } from '../../http/types.js';
+import type { Api, ViewerResolver } from '../../http/types.js';
 import type { RolesService } from './roles.service.js';
 
-export function registerRoleRoutes(api: Api, deps: { roles: RolesService }): void {
+export function registerRoleRoutes(api: Api, deps: { roles: RolesService; viewerOf: ViewerResolver }): void {
   api.get('/api/roles', {
     schema: { tags: ['roles'], summary: 'List role guides', response: { 200: roleListSchema } },
-    handler: async () => ({ items: await deps.roles.list() }),
+    handler: async (req) => ({ items: await deps.roles.list(await deps.viewerOf(req)) }),
   });
   api.get('/api/roles/:role', {
     schema: {
@@ -15,6 +15,6 @@ export function registerRoleRoutes(api: Api, deps: { roles: RolesService }): voi
       params: roleParamsSchema,
       response: { 200: roleDetailSchema, 404: errorResponseSchema },
     },
-    handler: async (req) => deps.roles.get(req.params.role),
+    handler: async (req) => deps.roles.get(await deps.viewerOf(req), req.params.role),
   });
 }

@@ -14,8 +14,10 @@ export interface SavedRow {
 
 export async function listSaved(tx: TenantTx, owner: WriteScope): Promise<SavedRow[]> {
   const r = await tx.query<SavedRow>(
-    `select s.question_id, q.title, s.note, s.created_at
-       from saved_questions s left join content_questions q on q.id = s.question_id
+    `select s.question_id, coalesce(q.title, o.title) as title, s.note, s.created_at
+       from saved_questions s
+       left join content_questions q on q.id = s.question_id
+       left join org_questions o on o.tenant_id = s.tenant_id and o.id = s.question_id
       where s.tenant_id = $1 and (s.user_id = $2 or ($2::uuid is null and s.user_id is null))
       order by s.created_at desc, s.question_id`,
     [tx.tenantId, owner.userId],

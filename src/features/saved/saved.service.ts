@@ -3,7 +3,7 @@ import { withTenant } from '../../infra/db/tenant.js';
 import type { SavedQuestion } from '../../shared/contracts/saved.js';
 import { notFound } from '../../shared/errors.js';
 import { ownRows, type Actor } from '../accounts/visibility.js';
-import { findQuestion } from '../questions/questions.repository.js';
+import type { BankOf } from '../practice/practice.service.js';
 import * as repo from './saved.repository.js';
 
 /** Saved questions are each user's own: nobody else reads or changes them (not even an owner or coach). */
@@ -15,8 +15,8 @@ export interface SavedService {
 
 const toIso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
 
-export function createSavedService(deps: { db: Database }): SavedService {
-  const { db } = deps;
+export function createSavedService(deps: { db: Database; bankOf: BankOf }): SavedService {
+  const { db, bankOf } = deps;
   const list = async (actor: Actor) =>
     (await withTenant(db, actor.tenantId, (tx) => repo.listSaved(tx, ownRows(actor)))).map((r) => ({
       questionId: r.question_id,
@@ -27,8 +27,8 @@ export function createSavedService(deps: { db: Database }): SavedService {
   return {
     list,
     async save(actor, questionId, note) {
-      const question = await findQuestion(db, questionId);
-      if (!question) throw notFound('question', questionId);
+      // A shipped question, or one of the organization's own.
+      if (!(await bankOf(actor)).get(questionId)) throw notFound('question', questionId);
       await withTenant(db, actor.tenantId, (tx) => repo.saveQuestion(tx, ownRows(actor), questionId, note));
       const saved = (await list(actor)).find((s) => s.questionId === questionId);
       if (!saved) throw new Error('saved question vanished after insert');

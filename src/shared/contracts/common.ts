@@ -4,6 +4,7 @@ export const errorResponseSchema = z.object({
   error: z.object({
     code: z.string().describe('Stable machine-readable code'),
     message: z.string().describe('What went wrong, naming the field or resource'),
+    details: z.array(z.string()).optional().describe('Every problem, one per line, when there are several (e.g. each field of a question that is invalid)'),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -1,6 +1,7 @@
 /** Request and response contracts for questions: the single source for validation, types, OpenAPI and the web. */
 import { z } from 'zod';
 import { difficultySchema, levelSchema, questionFrontMatterSchema } from '../../core/content/schema.js';
+import { contentSourceSchema } from './org-content.js';
 
 const filterId = z
   .string()
@@ -28,11 +29,11 @@ export type QuestionFilters = z.input<typeof questionListQuerySchema>;
 
 export const questionSummarySchema = questionFrontMatterSchema
   .pick({ id: true, title: true, roles: true, stage: true, levels: true, difficulty: true, skills: true, timeBudgetMinutes: true, prompt: true })
-  .extend({ id: z.string(), title: z.string(), prompt: z.string() });
+  .extend({ id: z.string(), title: z.string(), prompt: z.string(), source: contentSourceSchema });
 export type QuestionSummary = z.infer<typeof questionSummarySchema>;
 
 /** Everything but the model answer, which has its own endpoint so later features can reveal it after an attempt. */
-export const questionDetailSchema = questionFrontMatterSchema.extend({ id: z.string() });
+export const questionDetailSchema = questionFrontMatterSchema.extend({ id: z.string(), source: contentSourceSchema });
 export type QuestionDetail = z.infer<typeof questionDetailSchema>;
 
 export const questionListSchema = z.object({

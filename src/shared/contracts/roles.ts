@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { levelSchema, roleGuideFrontMatterSchema } from '../../core/content/schema.js';
+import { contentSourceSchema } from './org-content.js';
 import { questionSummarySchema } from './questions.js';
 
 export const roleSummarySchema = z.object({
   id: z.string(),
+  source: contentSourceSchema,
   title: z.string(),
   summary: z.string(),
   difficulty: z.object({ rating: z.number().int(), label: z.string() }),
@@ -18,6 +20,7 @@ export const roleListSchema = z.object({ items: z.array(roleSummarySchema) });
 const guideSchema = roleGuideFrontMatterSchema.extend({ overview: z.string() });
 
 export const roleDetailSchema = guideSchema.extend({
+  source: contentSourceSchema,
   questionCount: z.number().int(),
   stages: z.array(
     guideSchema.shape.stages.element.extend({

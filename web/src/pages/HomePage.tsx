@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { RoleSummary } from '../../../src/shared/contracts/roles.js';
 import { api } from '../api.js';
 import { RatingPips } from '../components/common/Badges.js';
+import { SourceBadge } from '../components/common/SourceBadge.js';
 import { ErrorMessage, Loading } from '../components/common/Status.js';
 import { plural, weeksRange } from '../lib/format.js';
 import { useSaved } from '../lib/saved.js';
@@ -14,6 +15,11 @@ function RoleCard({ role }: { role: RoleSummary }) {
       <h3>
         <Link to={`/roles/${encodeURIComponent(role.id)}`}>{role.title}</Link>
       </h3>
+      {role.source === 'organization' && (
+        <p className="role-card__source">
+          <SourceBadge source={role.source} />
+        </p>
+      )}
       <p>{role.summary}</p>
       <dl className="role-card__facts">
         <div>

@@ -4,6 +4,7 @@ import type { QuestionDetail } from '../../../src/shared/contracts/questions.js'
 import { api } from '../api.js';
 import { DifficultyBadge } from '../components/common/Badges.js';
 import { Breadcrumb } from '../components/common/Breadcrumb.js';
+import { SourceBadge } from '../components/common/SourceBadge.js';
 import { ErrorMessage, Loading } from '../components/common/Status.js';
 import { QuestionRunner } from '../components/practice/QuestionRunner.js';
 import { duration, isLevel, levelLabel, plural, questionPath, type Level } from '../lib/format.js';
@@ -94,6 +95,7 @@ function SingleQuestion({ question }: { question: QuestionDetail }) {
           <>
             <h1>{question.title}</h1>
             <div className="q-item__meta runner__meta">
+              <SourceBadge source={question.source} />
               <DifficultyBadge difficulty={question.difficulty} />
               <span className="meta-text">Time budget: {duration(question.timeBudgetMinutes)}</span>
             </div>

@@ -5,7 +5,10 @@ import { api } from '../api.js';
 import { DifficultyBadge, LevelBadges } from '../components/common/Badges.js';
 import { ErrorMessage, Loading } from '../components/common/Status.js';
 import { QuestionDetail } from '../components/question/QuestionDetail.js';
+import { SourceBadge } from '../components/common/SourceBadge.js';
 import { humanize } from '../lib/format.js';
+import { canEditContent, editContentPath, orgSlugOf } from '../lib/orgContent.js';
+import { useMe } from '../lib/session.js';
 import { useApi } from '../lib/useApi.js';
 import { useDocumentTitle } from '../lib/useDocumentTitle.js';
 import { Breadcrumb } from '../components/common/Breadcrumb.js';
@@ -15,6 +18,8 @@ const guidePath = (role: string): string => `/roles/${encodeURIComponent(role)}`
 function QuestionView({ question, guide, roleTitle }: { question: Question; guide: RoleDetail | undefined; roleTitle: (id: string) => string }) {
   const home = question.roles[0] ?? question.id.split('/')[0] ?? '';
   const stage = guide?.stages.find((s) => s.id === question.stage);
+  const me = useMe();
+  const orgSlug = question.source === 'organization' ? orgSlugOf(question.id) : null;
   return (
     <article className="question-page">
       <header className="page-header">
@@ -27,9 +32,15 @@ function QuestionView({ question, guide, roleTitle }: { question: Question; guid
         />
         <h1>{question.title}</h1>
         <div className="q-item__meta">
+          <SourceBadge source={question.source} />
           <DifficultyBadge difficulty={question.difficulty} />
           <span className="meta-text">{stage?.name ?? humanize(question.stage)} stage</span>
           <LevelBadges levels={question.levels} />
+          {orgSlug !== null && canEditContent(me) && (
+            <Link className="q-item__link" to={editContentPath('question', orgSlug)}>
+              Edit this question
+            </Link>
+          )}
         </div>
         {question.roles.length > 1 && (
           <p className="muted also-in">
@@ -55,8 +66,10 @@ export function QuestionPage() {
   const { role = '', slug = '' } = useParams();
   const id = `${role}/${slug}`;
   const question = useApi(`question:${id}`, (signal) => api.getQuestion(id, signal));
-  // The guide only adds names (breadcrumb, stage); the page works without it.
-  const guide = useApi(`role:${role}`, (signal) => api.getRole(role, signal));
+  // The guide only adds names (breadcrumb, stage); the page works without it. A shipped question's id starts with its
+  // home role; an organization's (org/<slug>) does not, so its home role is known once the question is.
+  const home = role === 'org' ? (question.data?.roles[0] ?? null) : role;
+  const guide = useApi(home === null ? null : `role:${home}`, (signal) => api.getRole(home ?? '', signal));
   const roles = useApi('roles', (signal) => api.listRoles(signal));
   const roleTitle = (r: string): string => (roles.status === 'success' ? roles.data.find((x) => x.id === r)?.title : undefined) ?? humanize(r);
   useDocumentTitle(question.status === 'success' ? question.data.title : question.status === 'error' ? 'Question not available' : undefined);
@@ -66,7 +79,7 @@ export function QuestionPage() {
       <div className="page-state">
         <h1>This question is not available</h1>
         <ErrorMessage error={question.error} title="Could not load the question" onRetry={question.reload}>
-          <Link to={guidePath(role)}>Go to the guide</Link>
+          {role === 'org' ? <Link to="/content">See your content</Link> : <Link to={guidePath(role)}>Go to the guide</Link>}
           <Link to="/questions">Search all questions</Link>
         </ErrorMessage>
       </div>

@@ -6,10 +6,15 @@ import { messageOf } from '../account/FormParts.js';
 
 /**
  * A page about one record of the organization left behind: after switching, its list page (the record is not in
- * the new organization). Pages about shipped content (guides, questions) stay where they are.
+ * the new organization). Pages about shipped content (guides, questions) stay where they are; the organization's own
+ * questions and guides (org/…, org-…) are not in the new one.
  */
 export function sectionAfterSwitch(pathname: string): string | null {
   if (/^\/plans\/(?!new$)[^/]+/.test(pathname)) return '/plans';
+  if (/^\/content\/(?:questions|roles)\/[^/]+\/edit$/.test(pathname)) return '/content';
+  if (pathname.startsWith('/questions/org/')) return '/questions';
+  if (pathname.startsWith('/practice/question/org/')) return '/practice';
+  if (pathname.startsWith('/roles/org-')) return '/';
   if (pathname.startsWith('/attempts/')) return '/progress';
   if (pathname.startsWith('/practice/sessions/')) return '/practice';
   return null;

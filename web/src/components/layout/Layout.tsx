@@ -69,6 +69,9 @@ function MainNav() {
         <NavItem to="/saved">
           Saved <SavedCount />
         </NavItem>
+        <NavItem to="/content" section="/content/">
+          Your content
+        </NavItem>
       </ul>
     </nav>
   );

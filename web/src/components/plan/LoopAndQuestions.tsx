@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { duration, isDifficulty, plural, questionPath } from '../../lib/format.js';
+import { isOrgQuestionId } from '../../lib/orgContent.js';
 import { DifficultyBadge } from '../common/Badges.js';
+import { SourceBadge } from '../common/SourceBadge.js';
 import { stageAnchor, type PlanQuestion, type PlanStage } from './types.js';
 
 export function PlanLoopSection({ stages }: { stages: readonly PlanStage[] }) {
@@ -54,6 +56,7 @@ function RankedQuestion({ question }: { question: PlanQuestion }) {
         <Link to={questionPath(question.id)}>{question.title}</Link>
       </h4>
       <div className="q-item__meta plan-q__meta">
+        <SourceBadge source={isOrgQuestionId(question.id) ? 'organization' : 'shipped'} />
         {isDifficulty(question.difficulty) ? (
           <DifficultyBadge difficulty={question.difficulty} />
         ) : (

@@ -4,6 +4,7 @@ import { ApiError, api, type AttemptRecord, type PracticeMode } from '../../api.
 import { duration, type Level } from '../../lib/format.js';
 import { modeLabel, newIdempotencyKey, wordCount } from '../../lib/practice.js';
 import { DifficultyBadge } from '../common/Badges.js';
+import { SourceBadge } from '../common/SourceBadge.js';
 import { Disclosure } from '../common/Disclosure.js';
 import { Heading, deeper, type HeadingLevel } from '../common/Heading.js';
 import { Hints } from '../question/Hints.js';
@@ -154,6 +155,7 @@ export function QuestionRunner({ question, mode, level, sessionId, context, titl
           {question.title}
         </Heading>
         <div className="q-item__meta runner__meta">
+          <SourceBadge source={question.source} />
           <DifficultyBadge difficulty={question.difficulty} />
           <span className="meta-text">Time budget: {duration(question.timeBudgetMinutes)}</span>
           <span className={`tag tag--mode tag--mode-${mode}`}>{modeLabel(mode)} mode</span>

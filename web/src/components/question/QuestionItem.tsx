@@ -7,6 +7,7 @@ import { useApi } from '../../lib/useApi.js';
 import { useDisclosure } from '../../lib/useDisclosure.js';
 import { DifficultyBadge, LevelBadges } from '../common/Badges.js';
 import { Heading, deeper, type HeadingLevel } from '../common/Heading.js';
+import { SourceBadge } from '../common/SourceBadge.js';
 import { ErrorMessage, Loading } from '../common/Status.js';
 import { QuestionDetail } from './QuestionDetail.js';
 
@@ -36,6 +37,7 @@ export function QuestionItem({ question, level, stageName }: { question: Questio
         </button>
       </Heading>
       <div className="q-item__meta">
+        <SourceBadge source={question.source} />
         <DifficultyBadge difficulty={question.difficulty} />
         <span className="meta-text">{duration(question.timeBudgetMinutes)}</span>
         {stageName && <span className="meta-text">{stageName}</span>}

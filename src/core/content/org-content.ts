@@ -1,0 +1,177 @@
+/**
+ * An organization's own questions and role guides: the same model as shipped content (./schema.ts), with ids the
+ * organization cannot choose freely. A question is `org/<slug>` and a role guide `org-<slug>`; shipped content may
+ * not use the role id "org" or ids starting with "org-" (./check.ts), so the two never collide and an id tells where
+ * its content comes from.
+ *
+ * Pure: input in, a validated document or problems out. The service checks the cross-references against the bank the
+ * organization sees (shipped guides plus its own).
+ */
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { crossCheck, type ParsedItem } from './check.js';
+export { isReservedRoleId } from './check.js';
+import { parseFrontMatter, type ContentProblem, type LineOf } from './parse.js';
+import { prose, questionFrontMatterSchema, refineGuideLists, refineQuestionLists, roleGuideFrontMatterSchema, type Question, type RoleGuide } from './schema.js';
+
+export const ORG_QUESTION_PREFIX = 'org/';
+export const ORG_GUIDE_PREFIX = 'org-';
+
+export const isOrgQuestionId = (id: string): boolean => id.startsWith(ORG_QUESTION_PREFIX);
+export const isOrgGuideId = (id: string): boolean => id.startsWith(ORG_GUIDE_PREFIX);
+
+export const orgQuestionId = (slug: string): string => `${ORG_QUESTION_PREFIX}${slug}`;
+export const orgGuideId = (slug: string): string => `${ORG_GUIDE_PREFIX}${slug}`;
+
+const slugOf = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${String(max)} characters`)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case (a-z, 0-9 and single hyphens)');
+
+/** A question as an organization writes it: every field of a shipped question, a slug instead of the id. */
+export const orgQuestionInputSchema = questionFrontMatterSchema
+  .omit({ id: true })
+  .extend({
+    slug: slugOf(80).describe('The question is stored as org/<slug>; unique within the organization.'),
+    modelAnswer: prose(400).max(40_000).describe('The model answer (Markdown), revealed after an attempt.'),
+  })
+  .superRefine(refineQuestionLists);
+export type OrgQuestionInput = z.infer<typeof orgQuestionInputSchema>;
+
+/** A role guide as an organization writes it: every field of a shipped guide, a slug instead of the id. */
+export const orgGuideInputSchema = roleGuideFrontMatterSchema
+  .omit({ id: true })
+  .extend({
+    slug: slugOf(60).describe('The guide is stored as org-<slug>; unique within the organization.'),
+    overview: prose(200).max(40_000).describe('An overview of the role and its interviews (Markdown).'),
+  })
+  .superRefine(refineGuideLists);
+export type OrgGuideInput = z.infer<typeof orgGuideInputSchema>;
+
+/** A problem with an organization's document: the field (and, for Markdown input, the line) and what is wrong. */
+export interface OrgContentProblem {
+  field: string;
+  line?: number;
+  message: string;
+}
+
+/** A parsed document; from Markdown, `lineOf` finds the line of a field named as in problems (`roles[1]`, `stage`). */
+export type OrgParse<T> = { ok: true; value: T; lineOf?: (field: string) => number } | { ok: false; problems: OrgContentProblem[] };
+
+/** `rubric[0].signals` → ['rubric', 0, 'signals']. */
+const pathOfField = (field: string): (string | number)[] =>
+  field.split(/\.|(?=\[)/).flatMap((part): (string | number)[] => {
+    const index = /^\[(\d+)\]$/.exec(part);
+    return index ? [Number(index[1])] : part === '' ? [] : [part];
+  });
+
+/** Problems found after parsing, with the line each is on when the document came from Markdown. */
+export const withLines = <T>(parsed: OrgParse<T>, problems: readonly OrgContentProblem[]): OrgContentProblem[] =>
+  problems.map((p) => (p.line === undefined && parsed.ok && parsed.lineOf ? { ...p, line: parsed.lineOf(p.field) } : p));
+
+export function toOrgQuestion(input: OrgQuestionInput): Question {
+  const { slug, ...rest } = input;
+  return { id: orgQuestionId(slug), ...rest };
+}
+
+export function toOrgGuide(input: OrgGuideInput): RoleGuide {
+  const { slug, ...rest } = input;
+  return { id: orgGuideId(slug), ...rest };
+}
+
+/** The input that would write `q` back (for editors: GET, change, PUT). */
+export function orgQuestionInput(q: Question): OrgQuestionInput {
+  const { id, ...rest } = q;
+  return { slug: id.slice(ORG_QUESTION_PREFIX.length), ...rest };
+}
+
+export function orgGuideInput(g: RoleGuide): OrgGuideInput {
+  const { id, ...rest } = g;
+  return { slug: id.slice(ORG_GUIDE_PREFIX.length), ...rest };
+}
+
+const formatPath = (path: readonly PropertyKey[]): string =>
+  path.map((k, i) => (typeof k === 'number' ? `[${String(k)}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+
+function fromZod<T>(schema: z.ZodType<T>, input: unknown): OrgParse<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map((i) => ({ field: i.path.length === 0 ? '(document)' : formatPath(i.path), message: i.message })) };
+}
+
+export const parseOrgQuestion = (input: unknown): OrgParse<OrgQuestionInput> => fromZod(orgQuestionInputSchema, input);
+export const parseOrgGuide = (input: unknown): OrgParse<OrgGuideInput> => fromZod(orgGuideInputSchema, input);
+
+/** The same Markdown format as content/questions/*.md: YAML front matter (with `slug`, no `id`), the model answer as the body. */
+export function parseOrgQuestionMarkdown(text: string): OrgParse<OrgQuestionInput> {
+  const r = parseFrontMatter({ path: 'question.md', text }, 'question', orgQuestionInputSchema, 'modelAnswer', () => undefined);
+  return r.ok ? { ok: true, value: r.value, lineOf: (field) => r.lineOf(pathOfField(field)) } : { ok: false, problems: r.problems.map(fromContentProblem) };
+}
+
+/** The same Markdown format as content/roles/*.md: YAML front matter (with `slug`, no `id`), the overview as the body. */
+export function parseOrgGuideMarkdown(text: string): OrgParse<OrgGuideInput> {
+  const r = parseFrontMatter({ path: 'guide.md', text }, 'role', orgGuideInputSchema, 'overview', () => undefined);
+  return r.ok ? { ok: true, value: r.value, lineOf: (field) => r.lineOf(pathOfField(field)) } : { ok: false, problems: r.problems.map(fromContentProblem) };
+}
+
+const fromContentProblem = (p: ContentProblem): OrgContentProblem => ({ field: p.field, line: p.line, message: p.message });
+
+const noLines: LineOf = () => 0;
+const item = <T>(path: string, value: T): ParsedItem<T> => ({ path, value, lineOf: noLines });
+
+/**
+ * Cross-references of an organization's question against the guides it can see (shipped and its own): each role
+ * exists, the stage is in each role's loop, and one of its levels gets that stage. The same rules as shipped content.
+ */
+export function checkOrgQuestion(q: Question, guides: readonly RoleGuide[]): OrgContentProblem[] {
+  const here = 'the question';
+  return crossCheck({ roles: guides.map((g) => item(`guide:${g.id}`, g)), questions: [item(here, q)] })
+    .filter((p) => p.file === here)
+    .map((p) => ({ field: p.field, message: p.message }));
+}
+
+/**
+ * Cross-references of an organization's guide: related roles exist (and are not the guide itself), and the stages
+ * its own questions use are still in its loop, with a level that gets them.
+ */
+export function checkOrgGuide(g: RoleGuide, otherGuides: readonly RoleGuide[], itsQuestions: readonly Question[]): OrgContentProblem[] {
+  const guides = [...otherGuides.filter((o) => o.id !== g.id), g];
+  const here = 'the guide';
+  const problems = crossCheck({ roles: guides.map((o) => item(o.id === g.id ? here : `guide:${o.id}`, o)), questions: [] })
+    .filter((p) => p.file === here)
+    .map((p) => ({ field: p.field, message: p.message }));
+  for (const q of itsQuestions) {
+    for (const p of checkOrgQuestion(q, guides)) {
+      problems.push({ field: 'stages', message: `question ${q.id} ("${q.title}") would break: ${p.field}: ${p.message}` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * `value` with its object keys in the order `schema` declares them, recursively (a stored document comes back from
+ * jsonb with its keys reordered; the Markdown should read like the shipped files: slug, title, roles, …).
+ */
+function inSchemaOrder(value: unknown, schema: z.ZodType): unknown {
+  if (Array.isArray(value)) return schema instanceof z.ZodArray ? value.map((v) => inSchemaOrder(v, schema.element as z.ZodType)) : value;
+  if (value === null || typeof value !== 'object' || !(schema instanceof z.ZodObject)) return value;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(shape)) if (key in record) out[key] = inSchemaOrder(record[key], shape[key] as z.ZodType);
+  for (const key of Object.keys(record)) if (!(key in out)) out[key] = record[key];
+  return out;
+}
+
+/** An organization's question as Markdown in the format of content/questions/*.md, with `slug` for `id`. */
+export function orgQuestionMarkdown(q: Question): string {
+  const { modelAnswer, ...front } = orgQuestionInput(q);
+  return `---\n${stringify({ slug: front.slug, ...(inSchemaOrder(front, orgQuestionInputSchema) as object) }, { lineWidth: 0 })}---\n\n${modelAnswer.trim()}\n`;
+}
+
+/** An organization's role guide as Markdown in the format of content/roles/*.md, with `slug` for `id`. */
+export function orgGuideMarkdown(g: RoleGuide): string {
+  const { overview, ...front } = orgGuideInput(g);
+  return `---\n${stringify({ slug: front.slug, ...(inSchemaOrder(front, orgGuideInputSchema) as object) }, { lineWidth: 0 })}---\n\n${overview.trim()}\n`;
+}

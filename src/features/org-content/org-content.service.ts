@@ -1,0 +1,306 @@
+/**
+ * An organization's own questions and role guides, and the question bank every request sees: the shipped content
+ * with, beside it, the content of the request's organization (never another's: it is read through withTenant, under
+ * row-level security).
+ *
+ * Who may write: owners and coaches (and local mode's one user). Members read the organization's content where they
+ * read the shipped content (questions, role guides, practice, plans), but not through the editor's endpoints here.
+ *
+ * The bank of a tenant is cached in this process for a few seconds (BANK_TTL_MS) and dropped at once when this
+ * process writes that tenant's content; another server process sees a change within that time.
+ */
+import { combineBank, type ContentParts, type QuestionBank } from '../../core/content/bank.js';
+import {
+  checkOrgGuide,
+  ORG_GUIDE_PREFIX,
+  ORG_QUESTION_PREFIX,
+  checkOrgQuestion,
+  orgGuideMarkdown,
+  orgQuestionMarkdown,
+  parseOrgGuide,
+  parseOrgGuideMarkdown,
+  parseOrgQuestion,
+  parseOrgQuestionMarkdown,
+  toOrgGuide,
+  toOrgQuestion,
+  withLines,
+  type OrgContentProblem,
+  type OrgParse,
+} from '../../core/content/org-content.js';
+import type { Question, RoleGuide } from '../../core/content/schema.js';
+import { questionSearchText } from '../../core/content/search-text.js';
+import type { Database } from '../../infra/db/database.js';
+import { withTenant } from '../../infra/db/tenant.js';
+import type { OrgGuideRecord, OrgQuestionRecord } from '../../shared/contracts/org-content.js';
+import { AppError, notFound } from '../../shared/errors.js';
+import type { Actor, ActorRole } from '../accounts/visibility.js';
+import * as repo from './org-content.repository.js';
+
+/** What an editor sends: JSON with the content's fields, or Markdown in the format of content/*.md. */
+export type OrgInput = { json: unknown } | { markdown: string };
+
+/** How much one organization may add (noisy-neighbour limits: every request of theirs loads it). */
+export const ORG_QUESTION_LIMIT = 1000;
+export const ORG_GUIDE_LIMIT = 50;
+export const BANK_TTL_MS = 5000;
+const BANK_CACHE_TENANTS = 500;
+
+const EDITORS: ReadonlySet<ActorRole> = new Set<ActorRole>(['owner', 'coach', 'local']);
+
+export interface OrgQuestionListItem {
+  id: string;
+  slug: string;
+  title: string;
+  roles: string[];
+  stage: string;
+  difficulty: string;
+  levels: string[];
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+}
+
+export interface OrgGuideListItem {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  stageCount: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+}
+
+export interface OrgContentService {
+  /** The bank a request sees: shipped content, and its organization's (none without an actor: signed out). */
+  bankOf: (actor: Actor | null) => Promise<QuestionBank>;
+  /** The shipped content alone. */
+  readonly shipped: QuestionBank;
+  listQuestions(actor: Actor): Promise<OrgQuestionListItem[]>;
+  getQuestion(actor: Actor, slug: string): Promise<OrgQuestionRecord>;
+  createQuestion(actor: Actor, input: OrgInput): Promise<OrgQuestionRecord>;
+  replaceQuestion(actor: Actor, slug: string, input: OrgInput): Promise<OrgQuestionRecord>;
+  deleteQuestion(actor: Actor, slug: string): Promise<void>;
+  listGuides(actor: Actor): Promise<OrgGuideListItem[]>;
+  getGuide(actor: Actor, slug: string): Promise<OrgGuideRecord>;
+  createGuide(actor: Actor, input: OrgInput): Promise<OrgGuideRecord>;
+  replaceGuide(actor: Actor, slug: string, input: OrgInput): Promise<OrgGuideRecord>;
+  deleteGuide(actor: Actor, slug: string): Promise<void>;
+}
+
+const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+
+/** Who wrote a document and when, as the API shows it. */
+const authorship = (row: repo.OrgDocRow<unknown>): { createdAt: string; updatedAt: string; createdBy: string | null; updatedBy: string | null } => ({
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+  createdBy: row.created_by,
+  updatedBy: row.updated_by,
+});
+
+function invalid(what: string, problems: readonly OrgContentProblem[]): AppError {
+  const lines = problems.map((p) => `${p.line ? `line ${String(p.line)}: ` : ''}${p.field}: ${p.message}`);
+  const shown = lines.slice(0, 8).join('; ');
+  const more = lines.length > 8 ? `; and ${String(lines.length - 8)} more` : '';
+  return new AppError('BAD_REQUEST', `${what} is invalid: ${shown}${more}`, lines);
+}
+
+function assertEditor(actor: Actor): void {
+  if (!EDITORS.has(actor.role)) {
+    throw new AppError('FORBIDDEN', 'only owners and coaches edit the organization’s questions and role guides');
+  }
+}
+
+export function createOrgContentService(deps: { db: Database; shipped: ContentParts; clock?: () => number }): OrgContentService {
+  const { db } = deps;
+  const now = deps.clock ?? (() => Date.now());
+  const shipped = combineBank(deps.shipped);
+  const cache = new Map<string, { at: number; bank: QuestionBank }>();
+  // Bumped by every write: a load that overlapped a write may have read the content from before it, so it is
+  // returned but not cached (otherwise the writer would not see its own write for up to BANK_TTL_MS).
+  let writes = 0;
+  const forget = (tenantId: string): void => {
+    writes++;
+    cache.delete(tenantId);
+  };
+
+  const bankOf = async (actor: Actor | null): Promise<QuestionBank> => {
+    if (actor === null) return shipped;
+    const hit = cache.get(actor.tenantId);
+    if (hit && now() - hit.at < BANK_TTL_MS) return hit.bank;
+    const writesBefore = writes;
+    const own = await withTenant(db, actor.tenantId, (tx) => repo.loadOrgContent(tx));
+    const bank = own.questions.length === 0 && own.guides.length === 0 ? shipped : combineBank(deps.shipped, own);
+    if (writes !== writesBefore) return bank;
+    cache.delete(actor.tenantId);
+    cache.set(actor.tenantId, { at: now(), bank });
+    if (cache.size > BANK_CACHE_TENANTS) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return bank;
+  };
+
+  const parse = <T>(input: OrgInput, json: (v: unknown) => OrgParse<T>, markdown: (t: string) => OrgParse<T>): OrgParse<T> => {
+    // Text columns cannot hold NUL; say so here, naming where, rather than as a database error.
+    if ('markdown' in input) {
+      const at = input.markdown.indexOf('\u0000');
+      if (at >= 0) return { ok: false, problems: [{ field: '(document)', line: input.markdown.slice(0, at).split('\n').length, message: 'contains a NUL character (\\u0000), which text cannot hold' }] };
+      return markdown(input.markdown);
+    }
+    if (JSON.stringify(input.json ?? null).includes('\\u0000')) return { ok: false, problems: [{ field: '(document)', message: 'contains a NUL character (\\u0000), which text cannot hold' }] };
+    return json(input.json);
+  };
+
+  const questionRecord = (row: repo.OrgDocRow<Question>): OrgQuestionRecord => ({
+    id: row.doc.id,
+    slug: row.doc.id.slice(ORG_QUESTION_PREFIX.length),
+    question: row.doc,
+    markdown: orgQuestionMarkdown(row.doc),
+    ...authorship(row),
+  });
+
+  const guideRecord = (row: repo.OrgDocRow<RoleGuide>): OrgGuideRecord => ({
+    id: row.doc.id,
+    slug: row.doc.id.slice(ORG_GUIDE_PREFIX.length),
+    guide: row.doc,
+    markdown: orgGuideMarkdown(row.doc),
+    ...authorship(row),
+  });
+
+  /** Validates a question against the guides the organization sees, and writes it (insert or replace). */
+  const writeQuestion = async (actor: Actor, input: OrgInput, slugInPath: string | null): Promise<OrgQuestionRecord> => {
+    assertEditor(actor);
+    const parsed = parse(input, parseOrgQuestion, parseOrgQuestionMarkdown);
+    if (!parsed.ok) throw invalid('question', parsed.problems);
+    if (slugInPath !== null && parsed.value.slug !== slugInPath) {
+      throw new AppError('BAD_REQUEST', `slug: "${parsed.value.slug}" does not match the question being replaced ("${slugInPath}"); a question keeps its slug (its attempts and reviews refer to it): add a new one instead`);
+    }
+    const question = toOrgQuestion(parsed.value);
+    const row = await withTenant(db, actor.tenantId, async (tx) => {
+      await repo.lockOrgContent(tx);
+      const own = await repo.loadOrgContent(tx);
+      const problems = withLines(parsed, checkOrgQuestion(question, [...deps.shipped.guides, ...own.guides]));
+      if (problems.length > 0) throw invalid('question', problems);
+      const write = { slug: parsed.value.slug, question, searchText: questionSearchText(question), userId: actor.userId };
+      if (slugInPath === null) {
+        if (own.questions.length >= ORG_QUESTION_LIMIT) throw new AppError('CONFLICT', `the organization has ${String(ORG_QUESTION_LIMIT)} questions, the most it may add: remove some first`);
+        if (!(await repo.insertOrgQuestion(tx, write))) throw new AppError('CONFLICT', `the organization already has a question "${question.id}": choose another slug, or replace it (PUT, or loopcoach own add --replace)`);
+      } else if (!(await repo.updateOrgQuestion(tx, write))) {
+        throw notFound('question', question.id);
+      }
+      return repo.findOrgQuestion(tx, parsed.value.slug);
+    });
+    forget(actor.tenantId);
+    if (!row) throw notFound('question', question.id);
+    return questionRecord(row);
+  };
+
+  const writeGuide = async (actor: Actor, input: OrgInput, slugInPath: string | null): Promise<OrgGuideRecord> => {
+    assertEditor(actor);
+    const parsed = parse(input, parseOrgGuide, parseOrgGuideMarkdown);
+    if (!parsed.ok) throw invalid('role guide', parsed.problems);
+    if (slugInPath !== null && parsed.value.slug !== slugInPath) {
+      throw new AppError('BAD_REQUEST', `slug: "${parsed.value.slug}" does not match the role guide being replaced ("${slugInPath}"); a guide keeps its slug (questions and plans refer to it): add a new one instead`);
+    }
+    const guide = toOrgGuide(parsed.value);
+    const row = await withTenant(db, actor.tenantId, async (tx) => {
+      await repo.lockOrgContent(tx);
+      const own = await repo.loadOrgContent(tx);
+      const itsQuestions = own.questions.filter((q) => q.roles.includes(guide.id));
+      const problems = withLines(parsed, checkOrgGuide(guide, [...deps.shipped.guides, ...own.guides], itsQuestions));
+      if (problems.length > 0) throw invalid('role guide', problems);
+      const write = { slug: parsed.value.slug, guide, userId: actor.userId };
+      if (slugInPath === null) {
+        if (own.guides.length >= ORG_GUIDE_LIMIT) throw new AppError('CONFLICT', `the organization has ${String(ORG_GUIDE_LIMIT)} role guides, the most it may add: remove some first`);
+        if (!(await repo.insertOrgGuide(tx, write))) throw new AppError('CONFLICT', `the organization already has a role guide "${guide.id}": choose another slug, or replace it (PUT, or loopcoach own add --replace)`);
+      } else if (!(await repo.updateOrgGuide(tx, write))) {
+        throw notFound('role guide', guide.id);
+      }
+      return repo.findOrgGuide(tx, parsed.value.slug);
+    });
+    forget(actor.tenantId);
+    if (!row) throw notFound('role guide', guide.id);
+    return guideRecord(row);
+  };
+
+  return {
+    bankOf,
+    shipped,
+
+    async listQuestions(actor) {
+      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listOrgQuestions(tx));
+      return rows.map((r) => ({
+        id: r.doc.id,
+        slug: r.doc.id.slice(ORG_QUESTION_PREFIX.length),
+        title: r.doc.title,
+        roles: r.doc.roles,
+        stage: r.doc.stage,
+        difficulty: r.doc.difficulty,
+        levels: r.doc.levels,
+        ...authorship(r),
+      }));
+    },
+
+    async getQuestion(actor, slug) {
+      assertEditor(actor);
+      const row = await withTenant(db, actor.tenantId, (tx) => repo.findOrgQuestion(tx, slug));
+      if (!row) throw notFound('question', `org/${slug}`);
+      return questionRecord(row);
+    },
+
+    createQuestion: (actor, input) => writeQuestion(actor, input, null),
+    replaceQuestion: (actor, slug, input) => writeQuestion(actor, input, slug),
+
+    async deleteQuestion(actor, slug) {
+      assertEditor(actor);
+      const ok = await withTenant(db, actor.tenantId, (tx) => repo.deleteOrgQuestion(tx, slug));
+      forget(actor.tenantId);
+      if (!ok) throw notFound('question', `org/${slug}`);
+    },
+
+    async listGuides(actor) {
+      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listOrgGuides(tx));
+      return rows.map((r) => ({
+        id: r.doc.id,
+        slug: r.doc.id.slice(ORG_GUIDE_PREFIX.length),
+        title: r.doc.title,
+        summary: r.doc.summary,
+        stageCount: r.doc.stages.length,
+        ...authorship(r),
+      }));
+    },
+
+    async getGuide(actor, slug) {
+      assertEditor(actor);
+      const row = await withTenant(db, actor.tenantId, (tx) => repo.findOrgGuide(tx, slug));
+      if (!row) throw notFound('role guide', `org-${slug}`);
+      return guideRecord(row);
+    },
+
+    createGuide: (actor, input) => writeGuide(actor, input, null),
+    replaceGuide: (actor, slug, input) => writeGuide(actor, input, slug),
+
+    async deleteGuide(actor, slug) {
+      assertEditor(actor);
+      const id = `org-${slug}`;
+      await withTenant(db, actor.tenantId, async (tx) => {
+        await repo.lockOrgContent(tx);
+        const own = await repo.loadOrgContent(tx);
+        const users = own.questions.filter((q) => q.roles.includes(id));
+        if (users.length > 0) {
+          const names = users.slice(0, 5).map((q) => q.id).join(', ');
+          throw new AppError('CONFLICT', `role guide ${id} is used by ${String(users.length)} of the organization’s questions (${names}${users.length > 5 ? ', …' : ''}): move or remove them first`);
+        }
+        const related = own.guides.filter((g) => g.id !== id && g.relatedRoles.some((r) => r.id === id));
+        if (related.length > 0) {
+          throw new AppError('CONFLICT', `role guide ${id} is a related role of ${related.map((g) => g.id).join(', ')}: remove it there first`);
+        }
+        if (!(await repo.deleteOrgGuide(tx, slug))) throw notFound('role guide', id);
+      });
+      forget(actor.tenantId);
+    },
+  };
+}
