@@ -410,8 +410,11 @@ select current_user::text as name, r.rolsuper as superuser, r.rolbypassrls as by
      pg_has_role(current_user, $1, 'MEMBER') as member
 from pg_roles r where r.rolname = current_user;
 
--- src/infra/db/server-checks.ts:36 pendingMigrations
+-- src/infra/db/server-checks.ts:33 checkServerRole
+select current_setting('default_transaction_isolation') as level;
+
+-- src/infra/db/server-checks.ts:42 pendingMigrations
 select to_regclass('schema_migrations')::text as t;
 
--- src/infra/db/server-checks.ts:38 pendingMigrations
+-- src/infra/db/server-checks.ts:44 pendingMigrations
 select id from schema_migrations;

@@ -77,7 +77,10 @@ function isSqlCall(callee: ts.PropertyAccessExpression, file: string, checker: t
   if (name !== 'exec' || file.startsWith('src/core/')) return false;
   const receiver = callee.expression;
   if (ts.isRegularExpressionLiteral(receiver)) return false;
-  const declaration = ts.isIdentifier(receiver) ? checker.getSymbolAtLocation(receiver)?.valueDeclaration : undefined;
+  let symbol = ts.isIdentifier(receiver) ? checker.getSymbolAtLocation(receiver) : undefined;
+  // An imported const: follow the import to its declaration.
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.valueDeclaration;
   const init = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
   if (init && (ts.isRegularExpressionLiteral(init) || (ts.isNewExpression(init) && init.expression.getText() === 'RegExp'))) return false;
   return true;

@@ -21,16 +21,20 @@ const print = (s: string): void => {
   process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 };
 
-/** Opens the app for a one-shot read. If a running server holds the embedded data directory, read from memory. */
 /** Who the CLI reads as: local mode's one user (their own questions and guides included); no one in server mode. */
 const viewerOf = (app: App): Actor | null => (app.localTenantId === null ? null : localActor(app.localTenantId));
 
+/**
+ * Opens the app for a one-shot read. If a running server holds the embedded data directory, read the shipped content
+ * from memory and say that your own questions and guides are not included.
+ */
 async function withReadApp<T>(input: ConfigInput, fn: (app: App) => Promise<T>): Promise<T> {
   let app: App;
   try {
     app = await createApp(resolveConfig(input));
   } catch (err) {
     if (!(err instanceof DataDirBusyError)) throw err;
+    process.stderr.write('note: a Loopcoach server is using this data directory, so this shows the shipped content only (not your own questions and guides)\n');
     app = await createApp(resolveConfig({ ...input, memory: true }));
   }
   try {
@@ -47,7 +51,7 @@ async function withWriteApp<T>(input: ConfigInput, fn: (app: App) => Promise<T>)
     app = await createApp(resolveConfig(input));
   } catch (err) {
     if (err instanceof DataDirBusyError) {
-      throw new AppError('CONFLICT', 'a Loopcoach server is using this data directory: practise in the web app, or stop the server first');
+      throw new AppError('CONFLICT', 'a Loopcoach server is using this data directory: use the web app, or stop the server first');
     }
     throw err;
   }
@@ -237,7 +241,7 @@ export function buildProgram(): Command {
       const answer = await readAnswerArgument(opts.answerFile);
       // Shipped questions score from the content files alone (fast, beside a running server); your own need the data.
       const result = isOrgQuestionId(opts.question)
-        ? await withReadApp({ dataDir: opts.dataDir }, async (app) => app.services.practice.score(viewerOf(app), opts.question, answer, opts.level))
+        ? await withWriteApp({ dataDir: opts.dataDir }, async (app) => app.services.practice.score(viewerOf(app), opts.question, answer, opts.level))
         : await scoreFromContent(opts.question, answer, opts.level);
       print(opts.json ? JSON.stringify(result, null, 2) : renderScore(result));
     });
@@ -286,7 +290,7 @@ export function buildProgram(): Command {
     .description('List your own questions and role guides.')
     .action(async (opts: { json?: boolean; dataDir?: string }) => {
       const { ownList } = await import('./own.js');
-      print(await withReadApp({ dataDir: opts.dataDir }, (app) => ownList(app, opts.json === true)));
+      print(await withWriteApp({ dataDir: opts.dataDir }, (app) => ownList(app, opts.json === true)));
     });
   own
     .command('show')
@@ -295,7 +299,7 @@ export function buildProgram(): Command {
     .description('Print one of yours as Markdown (edit it and add it back with --replace).')
     .action(async (id: string, opts: { dataDir?: string }) => {
       const { ownShow } = await import('./own.js');
-      print(await withReadApp({ dataDir: opts.dataDir }, (app) => ownShow(app, id)));
+      print(await withWriteApp({ dataDir: opts.dataDir }, (app) => ownShow(app, id)));
     });
   own
     .command('remove')

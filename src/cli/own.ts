@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { App } from '../app.js';
-import { isOrgGuideId, isOrgQuestionId } from '../core/content/org-content.js';
+import { isOrgGuideId, isOrgQuestionId, parseOrgGuideMarkdown, parseOrgQuestionMarkdown } from '../core/content/org-content.js';
 import { localActor, type Actor } from '../features/accounts/visibility.js';
 import { AppError } from '../shared/errors.js';
 
@@ -44,7 +44,9 @@ export async function ownAdd(app: App, path: string, opts: { kind?: 'question' |
   const markdown = await readMarkdownFile(path);
   const kind = opts.kind ?? kindOfMarkdown(markdown);
   const content = app.services.orgContent;
-  const slug = /^slug\s*:\s*["']?([a-z0-9-]+)/m.exec(markdown)?.[1];
+  // The slug to replace, from the document itself (a document that does not parse is refused below, with its problems).
+  const parsed = kind === 'question' ? parseOrgQuestionMarkdown(markdown) : parseOrgGuideMarkdown(markdown);
+  const slug = parsed.ok ? parsed.value.slug : null;
   if (kind === 'question') {
     const r = opts.replace && slug ? await content.replaceQuestion(actor, slug, { markdown }) : await content.createQuestion(actor, { markdown });
     return `${opts.replace ? 'replaced' : 'added'} question ${r.id}: ${r.question.title}`;

@@ -580,6 +580,41 @@ describe('bad input: 400 naming the problem, 404 or 409, never a 500', () => {
     await fails('GET', q('org/nul-char'), undefined, 404);
   });
 
+  it('text PostgreSQL cannot hold is named by field; the escape written out as text is fine', async () => {
+    const nul = await fails('POST', '/api/org/questions', questionJson(LIMITER_MD, 'questions/backend/rate-limiter-design.md', 'nul-field', { whyAsked: `A NUL\u0000 here. ${'x'.repeat(60)}` }), 400);
+    assert.match(nul.message, /whyAsked/);
+    assert.match(nul.message, /NUL/);
+    const surrogate = await fails('POST', '/api/org/questions', questionJson(LIMITER_MD, 'questions/backend/rate-limiter-design.md', 'lone-surrogate', { title: 'Design a limiter \ud800 for us' }), 400);
+    assert.match(surrogate.message, /title/);
+    // The six characters \u0000, written in a sentence about JSON, are text like any other.
+    const literal = await ok<QuestionRecord>('POST', '/api/org/questions', questionJson(LIMITER_MD, 'questions/backend/rate-limiter-design.md', 'escape-in-text', { whyAsked: `PostgreSQL refuses the JSON escape \\u0000 in text columns; ${'the candidate should know why. '.repeat(3)}` }), 201);
+    assert.match(String(literal.question.whyAsked), /\\u0000/);
+    await ok('DELETE', '/api/org/questions/escape-in-text', undefined, 204);
+  });
+
+  it('size limits: a field, a list or a document too large is a 400 naming it', async () => {
+    const base = (slug: string, changes: Record<string, unknown>) => questionJson(LIMITER_MD, 'questions/backend/rate-limiter-design.md', slug, changes);
+    const longField = await fails('POST', '/api/org/questions', base('long-field', { prompt: `Design a rate limiter. ${'Explain the trade-offs. '.repeat(400)}` }), 400);
+    assert.match(longField.message, /prompt/);
+    assert.match(longField.message, /at most 4000/);
+    const hints = Array.from({ length: 31 }, (_, i) => `A nudge number ${String(i)} towards the answer.`);
+    const longList = await fails('POST', '/api/org/questions', base('long-list', { hints }), 400);
+    assert.match(longList.message, /hints/);
+    assert.match(longList.message, /at most 30/);
+    // Within every per-field and per-list limit, but too large as a whole.
+    const point = (i: number) => ({ id: `point-${String(i)}`, weight: 3, point: `A strong answer covers aspect ${String(i)}. ${'y'.repeat(1500)}`, signals: Array.from({ length: 30 }, (_, j) => `signal ${String(i)}-${String(j)} ${'z'.repeat(60)}`) });
+    const big = await fails('POST', '/api/org/questions', base('too-big', { rubric: Array.from({ length: 20 }, (_, i) => point(i)) }), 400);
+    assert.match(big.message, /bytes; at most 64000/);
+    await fails('GET', q('org/too-big'), undefined, 404);
+  });
+
+  it('a YAML alias bomb is a 400, never a 500', async () => {
+    const lines = ['---', 'slug: alias-bomb', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]', 'f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]', '---', '', 'body'];
+    const err = await fails('POST', '/api/org/questions/markdown', { markdown: lines.join('\n') }, 400);
+    assert.match(err.message, /YAML/);
+    await fails('POST', '/api/org/roles/markdown', { markdown: lines.join('\n') }, 400);
+  });
+
   it('renaming through PUT: 400, and nothing changes', async () => {
     const err = await fails('PUT', `/api/org/questions/${LIMITER}`, questionJson(LIMITER_MD, 'questions/backend/rate-limiter-design.md', 'renamed-limiter', { roles: [`org-${GUIDE}`, 'backend'] }), 400);
     assert.match(err.message, /slug/);

@@ -501,9 +501,20 @@ describe('signed out, forged and expired credentials', () => {
     assert.equal((await call('POST', '/api/org/questions/markdown', { origin: BASE }, { markdown: orgMarkdown(LIMITER_MD, 'anonymous') })).statusCode, 401);
   });
 
+  it('another Authorization scheme (a proxy\'s basic auth) counts as signed out on the public routes, and is a 401 where a session is needed', async () => {
+    const headers = { authorization: 'Basic bWlhOnB3', 'x-organization-id': orgA };
+    const list = await call('GET', `/api/questions?q=${A_MARK}`, headers);
+    assert.equal(list.statusCode, 200);
+    assert.ok(!list.body.includes(A_MARK));
+    assert.equal((await call('GET', '/api/roles', headers)).statusCode, 200);
+    assert.equal((await call('GET', q(`org/${LIMITER}`), headers)).statusCode, 404);
+    assert.equal((await call('GET', '/api/org/questions', headers)).statusCode, 401);
+    assert.equal((await call('GET', '/api/plans', headers)).statusCode, 401);
+  });
+
   it('a forged bearer token is a 401 on the public routes too; an unknown cookie is signed out', async () => {
     const [token = '', signature = ''] = decodeURIComponent(member.token).split('.');
-    const forged = [`Bearer ${member.token}x`, `Bearer ${'a'.repeat(32)}`, `Bearer ${token}.${signature.slice(0, -2)}AA`, `Bearer ' or 1=1 --`, 'Bearer ', 'Basic bWlhOnB3'];
+    const forged = [`Bearer ${member.token}x`, `Bearer ${'a'.repeat(32)}`, `Bearer ${token}.${signature.slice(0, -2)}AA`, `Bearer ' or 1=1 --`, 'Bearer '];
     for (const authorization of forged) {
       for (const [method, url, payload] of [
         ['GET', '/api/questions', undefined],

@@ -96,6 +96,17 @@ describe('server mode', () => {
     await assert.rejects(serverApp(as(superUrl, 'lc_stranger')), /cannot assume loopcoach_app/);
   });
 
+  it('refuses to run where transactions default to another isolation level than read committed', async () => {
+    await sql(superUrl, [`alter role lc_server set default_transaction_isolation = 'repeatable read'`]);
+    try {
+      await assert.rejects(serverApp(as(superUrl, 'lc_server')), /default_transaction_isolation: is "repeatable read"/);
+    } finally {
+      await sql(superUrl, ['alter role lc_server reset default_transaction_isolation']);
+    }
+    const app = await serverApp(as(superUrl, 'lc_server'));
+    await app.close();
+  });
+
   it('refuses server mode on the embedded database', () => {
     assert.throws(() => resolveConfig({ mode: 'server', memory: true }, {}), /server mode needs a PostgreSQL server/);
     assert.throws(() => resolveConfig({ mode: 'cluster' }, {}), /--mode must be local or server/);

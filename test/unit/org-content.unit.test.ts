@@ -325,6 +325,21 @@ describe('checking an organization’s role guide', () => {
     assert.deepEqual(levels.map((p) => p.field), ['stages']);
     assert.match(levels[0]?.message ?? '', /would break: levels: none of the levels \(mid\)/);
   });
+
+  it('given the guide as it was, reports only what the change breaks: a question already out of step does not block an edit', () => {
+    // The question uses a shipped role whose loop lost its stage (a shipped update), and this guide: already broken.
+    const q = orgQuestion({ roles: ['org-testing', 'testing'], stage: 'design', levels: ['mid'] });
+    const current = orgGuide();
+    const shippedWithoutDesign = { ...testingGuide(), stages: testingGuide().stages.filter((s) => s.id !== 'design') };
+    const unrelatedEdit = orgGuide({ title: 'Quality Engineer at our company' });
+    assert.notDeepEqual(checkOrgGuide(unrelatedEdit, [shippedWithoutDesign, current], [q]), [], 'without the previous version the old problem shows');
+    assert.deepEqual(checkOrgGuide(unrelatedEdit, [shippedWithoutDesign, current], [q], current), []);
+    // A change that breaks it here too is still refused.
+    const withoutDesign = orgGuide({ stages: current.stages.map((s) => (s.id === 'design' ? { ...s, id: 'architecture' } : s)) });
+    const broken = checkOrgGuide(withoutDesign, [shippedWithoutDesign, current], [q], current);
+    assert.equal(broken.length, 1);
+    assert.match(broken[0]?.message ?? '', /"design" is not in the org-testing loop/);
+  });
 });
 
 describe('an organization’s document as Markdown', () => {

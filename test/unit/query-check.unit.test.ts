@@ -320,6 +320,8 @@ describe('query catalogue extraction', () => {
         '}',
       ].join('\n'),
       'src/core/c.ts': 'export const c = (re: any, t: string) => re.exec(t);',
+      'src/infra/words.ts': 'export const WORDS = /[a-z]+/g;',
+      'src/infra/use.ts': "import { WORDS } from './words.js';\nexport const first = (t: string) => WORDS.exec(t);",
     });
     assert.deepEqual(problems, []);
     assert.deepEqual(entries.map((e) => [e.file, e.line, e.sql]), [['src/infra/m.ts', 4, 'create table if not exists t (id int)']]);

@@ -29,24 +29,69 @@ const slugOf = (max: number) =>
     .max(max, `must be at most ${String(max)} characters`)
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case (a-z, 0-9 and single hyphens)');
 
+/** The front matter of an organization's question file: a shipped question's, with a slug instead of the id. */
+export const orgQuestionFrontMatterSchema = questionFrontMatterSchema.omit({ id: true }).extend({
+  slug: slugOf(80).describe('The question is stored as org/<slug>; unique within the organization.'),
+});
+
+/**
+ * How large an organization's document may be (every request of theirs loads their content, and the scorer reads
+ * every rubric signal): generous beside the shipped content — its largest question file is about 20 KB, with 7
+ * rubric points, 4 mistakes, 5 follow-ups — and far from what would slow anyone else down.
+ */
+export const ORG_LIMITS = {
+  /** The whole document, as JSON. */
+  documentBytes: 64_000,
+  /** Any one text field (the model answer and the overview have their own). */
+  fieldChars: 4_000,
+  /** Any one list (rubric points, mistakes, stages, signals of a point, …). */
+  listItems: 30,
+  bodyChars: 40_000,
+} as const;
+
+/** Every string and list in `value`, with its path: what the size and text checks walk. */
+function* walk(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; value: unknown }> {
+  yield { path, value };
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* walk(v, [...path, i]);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* walk(v, [...path, k]);
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Limits and text an organization's document must keep (a NUL or a lone surrogate cannot be stored as text). */
+function refineOrgDocument(body: string) {
+  return (doc: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    for (const { path, value } of walk(doc)) {
+      if (typeof value === 'string') {
+        if (value.includes('\u0000')) ctx.addIssue({ code: 'custom', path, message: 'contains a NUL character, which text cannot hold' });
+        else if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: 'custom', path, message: 'contains a broken character (a lone UTF-16 surrogate)' });
+        if (path[0] !== body && value.length > ORG_LIMITS.fieldChars) ctx.addIssue({ code: 'custom', path, message: `is ${String(value.length)} characters; at most ${String(ORG_LIMITS.fieldChars)}` });
+      } else if (Array.isArray(value) && value.length > ORG_LIMITS.listItems) {
+        ctx.addIssue({ code: 'custom', path, message: `has ${String(value.length)} entries; at most ${String(ORG_LIMITS.listItems)}` });
+      }
+    }
+    const bytes = new TextEncoder().encode(JSON.stringify(doc)).length;
+    if (bytes > ORG_LIMITS.documentBytes) ctx.addIssue({ code: 'custom', path: [], message: `the document is ${String(bytes)} bytes; at most ${String(ORG_LIMITS.documentBytes)}` });
+  };
+}
+
 /** A question as an organization writes it: every field of a shipped question, a slug instead of the id. */
-export const orgQuestionInputSchema = questionFrontMatterSchema
-  .omit({ id: true })
-  .extend({
-    slug: slugOf(80).describe('The question is stored as org/<slug>; unique within the organization.'),
-    modelAnswer: prose(400).max(40_000).describe('The model answer (Markdown), revealed after an attempt.'),
-  })
-  .superRefine(refineQuestionLists);
+export const orgQuestionInputSchema = orgQuestionFrontMatterSchema
+  .extend({ modelAnswer: prose(400).max(ORG_LIMITS.bodyChars).describe('The model answer (Markdown), revealed after an attempt.') })
+  .superRefine(refineQuestionLists)
+  .superRefine(refineOrgDocument('modelAnswer'));
 export type OrgQuestionInput = z.infer<typeof orgQuestionInputSchema>;
 
+/** The front matter of an organization's role guide file: a shipped guide's, with a slug instead of the id. */
+export const orgGuideFrontMatterSchema = roleGuideFrontMatterSchema.omit({ id: true }).extend({
+  slug: slugOf(60).describe('The guide is stored as org-<slug>; unique within the organization.'),
+});
+
 /** A role guide as an organization writes it: every field of a shipped guide, a slug instead of the id. */
-export const orgGuideInputSchema = roleGuideFrontMatterSchema
-  .omit({ id: true })
-  .extend({
-    slug: slugOf(60).describe('The guide is stored as org-<slug>; unique within the organization.'),
-    overview: prose(200).max(40_000).describe('An overview of the role and its interviews (Markdown).'),
-  })
-  .superRefine(refineGuideLists);
+export const orgGuideInputSchema = orgGuideFrontMatterSchema
+  .extend({ overview: prose(200).max(ORG_LIMITS.bodyChars).describe('An overview of the role and its interviews (Markdown).') })
+  .superRefine(refineGuideLists)
+  .superRefine(refineOrgDocument('overview'));
 export type OrgGuideInput = z.infer<typeof orgGuideInputSchema>;
 
 /** A problem with an organization's document: the field (and, for Markdown input, the line) and what is wrong. */
@@ -133,17 +178,21 @@ export function checkOrgQuestion(q: Question, guides: readonly RoleGuide[]): Org
 
 /**
  * Cross-references of an organization's guide: related roles exist (and are not the guide itself), and the stages
- * its own questions use are still in its loop, with a level that gets them.
+ * its own questions use are still in its loop, with a level that gets them. Given the guide as it was (`previous`),
+ * only what this change would break is reported: a question already out of step (say, after a shipped update removed
+ * a stage it uses under a shipped role) does not block an unrelated edit.
  */
-export function checkOrgGuide(g: RoleGuide, otherGuides: readonly RoleGuide[], itsQuestions: readonly Question[]): OrgContentProblem[] {
-  const guides = [...otherGuides.filter((o) => o.id !== g.id), g];
+export function checkOrgGuide(g: RoleGuide, otherGuides: readonly RoleGuide[], itsQuestions: readonly Question[], previous?: RoleGuide): OrgContentProblem[] {
+  const others = otherGuides.filter((o) => o.id !== g.id);
   const here = 'the guide';
-  const problems = crossCheck({ roles: guides.map((o) => item(o.id === g.id ? here : `guide:${o.id}`, o)), questions: [] })
+  const problems = crossCheck({ roles: [...others, g].map((o) => item(o.id === g.id ? here : `guide:${o.id}`, o)), questions: [] })
     .filter((p) => p.file === here)
     .map((p) => ({ field: p.field, message: p.message }));
+  const breaks = (guide: RoleGuide, q: Question): string[] => checkOrgQuestion(q, [...others, guide]).map((p) => `${p.field}: ${p.message}`);
   for (const q of itsQuestions) {
-    for (const p of checkOrgQuestion(q, guides)) {
-      problems.push({ field: 'stages', message: `question ${q.id} ("${q.title}") would break: ${p.field}: ${p.message}` });
+    const before = new Set(previous ? breaks(previous, q) : []);
+    for (const problem of breaks(g, q)) {
+      if (!before.has(problem)) problems.push({ field: 'stages', message: `question ${q.id} ("${q.title}") would break: ${problem}` });
     }
   }
   return problems;

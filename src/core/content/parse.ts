@@ -83,7 +83,13 @@ export function parseFrontMatter<S extends z.ZodType>(
       })),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (err) {
+    // yaml refuses alias expansions that would blow up ("Excessive alias count"), among others.
+    return fail(file.path, 2, '(front matter)', `YAML: ${(err as Error).message.split('\n')[0] ?? 'cannot be read'}`);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return fail(file.path, 2, '(front matter)', 'front matter must be a YAML mapping of fields');
   }

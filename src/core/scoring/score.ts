@@ -99,9 +99,6 @@ export interface Scorer {
   idf(stem: string): number;
 }
 
-/** Compiled questions kept per scorer: every shipped question and plenty of organizations' own. */
-const COMPILED_CACHE_LIMIT = 5000;
-
 export function createScorer(bank: readonly Question[]): Scorer {
   // Document frequency over the bank: each question's full text is one document.
   const df = new Map<string, number>();
@@ -117,11 +114,13 @@ export function createScorer(bank: readonly Question[]): Scorer {
   for (const q of bank) for (const s of stemSet(`${q.title}\n${q.prompt}`)) promptDf.set(s, (promptDf.get(s) ?? 0) + 1);
   const promptIdf = (stem: string): number => Math.log((n + 1) / ((promptDf.get(stem) ?? 0) + 1));
   const idf = (stem: string): number => Math.log((n + 1) / ((df.get(stem) ?? 0) + 1)) + 1;
-  const compiled = new Map<string, CompiledQuestion>();
+  // Keyed by the question object: the shipped bank's live as long as the scorer; an organization's are reloaded with
+  // its bank and collected with it, and two organizations' questions with the same id never meet.
+  const compiled = new WeakMap<Question, CompiledQuestion>();
 
   const compile = (q: Question): CompiledQuestion => {
-    const cached = compiled.get(q.id);
-    if (cached && cached.q === q) return cached;
+    const cached = compiled.get(q);
+    if (cached) return cached;
     const sig = (text: string): CompiledSignal => ({ text, ...phraseStems(text), ...literalOf(text) });
     const c: CompiledQuestion = {
       q,
@@ -133,13 +132,7 @@ export function createScorer(bank: readonly Question[]): Scorer {
       followUps: q.followUps.map((f) => ({ question: f.question, probes: f.probes, stems: stemSet(`${f.question} ${f.probes} ${f.strongAnswer}`) })),
       approach: q.approach.map((a) => ({ step: a.step, detail: a.detail, stems: stemSet(`${a.step} ${a.detail}`) })),
     };
-    // Organizations' own questions come and go: keep the cache bounded (the oldest compiled question goes first).
-    compiled.delete(q.id);
-    if (compiled.size >= COMPILED_CACHE_LIMIT) {
-      const oldest = compiled.keys().next().value;
-      if (oldest !== undefined) compiled.delete(oldest);
-    }
-    compiled.set(q.id, c);
+    compiled.set(q, c);
     return c;
   };
 

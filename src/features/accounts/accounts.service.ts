@@ -55,7 +55,8 @@ export interface AccountsService {
   /**
    * Who asks for content that is public (questions, role guides, scoring): the actor when the request carries a
    * session, null when it carries none (a signed-out visitor: shipped content only). A cookie that is no longer a
-   * session counts as none; a bearer token that is not valid is still a 401.
+   * session counts as none, as does an Authorization header of another scheme; a bearer token that is not valid is
+   * still a 401.
    */
   viewerOf: (request: RequestLike) => Promise<Actor | null>;
   me(request: RequestLike): Promise<Me>;
@@ -131,7 +132,9 @@ export function createServerAccounts(deps: { db: Database; sessions: SessionRead
     actorOf,
     async viewerOf(request) {
       const { cookie, authorization } = request.headers;
-      if (typeof authorization === 'string') return actorOf(request);
+      // A bearer token is a claim to be someone: a bad one is a 401. Any other Authorization scheme (a proxy's basic
+      // auth, say) is not ours to judge and counts as no session.
+      if (typeof authorization === 'string' && /^bearer\s/i.test(authorization)) return actorOf(request);
       if (typeof cookie !== 'string') return null;
       const session = await sessions(new Headers({ cookie }));
       if (!session) return null;

@@ -42,8 +42,11 @@ export type OrgInput = { json: unknown } | { markdown: string };
 /** How much one organization may add (noisy-neighbour limits: every request of theirs loads it). */
 export const ORG_QUESTION_LIMIT = 1000;
 export const ORG_GUIDE_LIMIT = 50;
+/** All of an organization's own questions and guides together, as JSON. */
+export const ORG_CONTENT_BYTES = 8_000_000;
 export const BANK_TTL_MS = 5000;
 const BANK_CACHE_TENANTS = 500;
+const BANK_CACHE_BYTES = 128_000_000;
 
 const EDITORS: ReadonlySet<ActorRole> = new Set<ActorRole>(['owner', 'coach', 'local']);
 
@@ -117,12 +120,12 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
   const { db } = deps;
   const now = deps.clock ?? (() => Date.now());
   const shipped = combineBank(deps.shipped);
-  const cache = new Map<string, { at: number; bank: QuestionBank }>();
+  const cache = new Map<string, { at: number; bank: QuestionBank; bytes: number }>();
   // Bumped by every write: a load that overlapped a write may have read the content from before it, so it is
   // returned but not cached (otherwise the writer would not see its own write for up to BANK_TTL_MS).
-  let writes = 0;
+  const writes = new Map<string, number>();
   const forget = (tenantId: string): void => {
-    writes++;
+    writes.set(tenantId, (writes.get(tenantId) ?? 0) + 1);
     cache.delete(tenantId);
   };
 
@@ -130,28 +133,35 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
     if (actor === null) return shipped;
     const hit = cache.get(actor.tenantId);
     if (hit && now() - hit.at < BANK_TTL_MS) return hit.bank;
-    const writesBefore = writes;
+    const writesBefore = writes.get(actor.tenantId) ?? 0;
     const own = await withTenant(db, actor.tenantId, (tx) => repo.loadOrgContent(tx));
     const bank = own.questions.length === 0 && own.guides.length === 0 ? shipped : combineBank(deps.shipped, own);
-    if (writes !== writesBefore) return bank;
+    if ((writes.get(actor.tenantId) ?? 0) !== writesBefore) return bank;
     cache.delete(actor.tenantId);
-    cache.set(actor.tenantId, { at: now(), bank });
-    if (cache.size > BANK_CACHE_TENANTS) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
+    const bytes = bank === shipped ? 0 : Buffer.byteLength(JSON.stringify(own));
+    cache.set(actor.tenantId, { at: now(), bank, bytes });
+    // Bounded by tenants and by bytes: the oldest entries go first.
+    let total = 0;
+    for (const entry of cache.values()) total += entry.bytes;
+    for (const [tenantId, entry] of cache) {
+      if (cache.size <= BANK_CACHE_TENANTS && total <= BANK_CACHE_BYTES) break;
+      cache.delete(tenantId);
+      total -= entry.bytes;
     }
     return bank;
   };
 
-  const parse = <T>(input: OrgInput, json: (v: unknown) => OrgParse<T>, markdown: (t: string) => OrgParse<T>): OrgParse<T> => {
-    // Text columns cannot hold NUL; say so here, naming where, rather than as a database error.
-    if ('markdown' in input) {
-      const at = input.markdown.indexOf('\u0000');
-      if (at >= 0) return { ok: false, problems: [{ field: '(document)', line: input.markdown.slice(0, at).split('\n').length, message: 'contains a NUL character (\\u0000), which text cannot hold' }] };
-      return markdown(input.markdown);
+  const parse = <T>(input: OrgInput, json: (v: unknown) => OrgParse<T>, markdown: (t: string) => OrgParse<T>): OrgParse<T> =>
+    'markdown' in input ? markdown(input.markdown) : json(input.json);
+
+  /** The organization's content stays within its byte budget (what each of its requests loads). */
+  const assertBudget = (own: ContentParts, replacing: string | null, next: Question | RoleGuide): void => {
+    const bytes = (doc: unknown): number => Buffer.byteLength(JSON.stringify(doc));
+    let total = bytes(next);
+    for (const doc of [...own.questions, ...own.guides]) if (doc.id !== replacing) total += bytes(doc);
+    if (total > ORG_CONTENT_BYTES) {
+      throw new AppError('CONFLICT', `the organization's own content would be ${String(Math.ceil(total / 1000))} kB; it may hold at most ${String(ORG_CONTENT_BYTES / 1_000_000)} MB: shorten or remove some first`);
     }
-    if (JSON.stringify(input.json ?? null).includes('\\u0000')) return { ok: false, problems: [{ field: '(document)', message: 'contains a NUL character (\\u0000), which text cannot hold' }] };
-    return json(input.json);
   };
 
   const questionRecord = (row: repo.OrgDocRow<Question>): OrgQuestionRecord => ({
@@ -184,6 +194,7 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
       const own = await repo.loadOrgContent(tx);
       const problems = withLines(parsed, checkOrgQuestion(question, [...deps.shipped.guides, ...own.guides]));
       if (problems.length > 0) throw invalid('question', problems);
+      assertBudget(own, slugInPath === null ? null : question.id, question);
       const write = { slug: parsed.value.slug, question, searchText: questionSearchText(question), userId: actor.userId };
       if (slugInPath === null) {
         if (own.questions.length >= ORG_QUESTION_LIMIT) throw new AppError('CONFLICT', `the organization has ${String(ORG_QUESTION_LIMIT)} questions, the most it may add: remove some first`);
@@ -210,8 +221,10 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
       await repo.lockOrgContent(tx);
       const own = await repo.loadOrgContent(tx);
       const itsQuestions = own.questions.filter((q) => q.roles.includes(guide.id));
-      const problems = withLines(parsed, checkOrgGuide(guide, [...deps.shipped.guides, ...own.guides], itsQuestions));
+      const previous = own.guides.find((g) => g.id === guide.id);
+      const problems = withLines(parsed, checkOrgGuide(guide, [...deps.shipped.guides, ...own.guides], itsQuestions, previous));
       if (problems.length > 0) throw invalid('role guide', problems);
+      assertBudget(own, slugInPath === null ? null : guide.id, guide);
       const write = { slug: parsed.value.slug, guide, userId: actor.userId };
       if (slugInPath === null) {
         if (own.guides.length >= ORG_GUIDE_LIMIT) throw new AppError('CONFLICT', `the organization has ${String(ORG_GUIDE_LIMIT)} role guides, the most it may add: remove some first`);

@@ -22,8 +22,8 @@ import {
 import type { Api, TenantResolver, ViewerResolver } from '../../http/types.js';
 import type { PracticeService } from './practice.service.js';
 
-const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 413: errorResponseSchema };
-const readErrors = { 400: errorResponseSchema, 404: errorResponseSchema };
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 413: errorResponseSchema };
+const readErrors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
 const OWNER_NOTE = 'Your own by default; owners and coaches read a member’s with userId (anyone else named is a 404). Read-only: nobody answers, finishes or deletes as another user.';
 
 export function registerPracticeRoutes(api: Api, deps: { practice: PracticeService; actorOf: TenantResolver; viewerOf: ViewerResolver }): void {

@@ -21,7 +21,7 @@ export function registerQuestionRoutes(api: Api, deps: { questions: QuestionsSer
       tags: ['questions'],
       summary: 'Search and filter questions',
       querystring: questionListQuerySchema,
-      response: { 200: questionListSchema, 400: errorResponseSchema },
+      response: { 200: questionListSchema, 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema },
     },
     handler: async (req) => deps.questions.search(await viewerOf(req), req.query),
   });
@@ -31,12 +31,12 @@ export function registerQuestionRoutes(api: Api, deps: { questions: QuestionsSer
       tags: ['questions'],
       summary: 'Filter options with counts: roles, stages (with names), levels, difficulties, skills',
       querystring: questionFacetsQuerySchema,
-      response: { 200: questionFacetsSchema, 400: errorResponseSchema },
+      response: { 200: questionFacetsSchema, 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema },
     },
     handler: async (req) => deps.questions.facets(await viewerOf(req), req.query.role),
   });
 
-  const detail = { tags: ['questions'], response: { 200: questionDetailSchema, 404: errorResponseSchema } };
+  const detail = { tags: ['questions'], response: { 200: questionDetailSchema, 401: errorResponseSchema, 404: errorResponseSchema } };
   api.get('/api/questions/:id', {
     schema: {
       ...detail,
@@ -50,7 +50,7 @@ export function registerQuestionRoutes(api: Api, deps: { questions: QuestionsSer
     handler: async (req) => deps.questions.get(await viewerOf(req), `${req.params.role}/${req.params.slug}`),
   });
 
-  const answer = { tags: ['questions'], response: { 200: modelAnswerSchema, 404: errorResponseSchema } };
+  const answer = { tags: ['questions'], response: { 200: modelAnswerSchema, 401: errorResponseSchema, 404: errorResponseSchema } };
   api.get('/api/questions/:id/model-answer', {
     schema: { ...answer, summary: 'The model answer (Markdown), meant to be read after an attempt', params: questionIdParamsSchema },
     handler: async (req) => deps.questions.modelAnswer(await viewerOf(req), req.params.id),

@@ -5,7 +5,7 @@ import type { RolesService } from './roles.service.js';
 
 export function registerRoleRoutes(api: Api, deps: { roles: RolesService; viewerOf: ViewerResolver }): void {
   api.get('/api/roles', {
-    schema: { tags: ['roles'], summary: 'List role guides', response: { 200: roleListSchema } },
+    schema: { tags: ['roles'], summary: 'List role guides (with a session, your organization’s own beside the shipped ones)', response: { 200: roleListSchema, 401: errorResponseSchema, 404: errorResponseSchema } },
     handler: async (req) => ({ items: await deps.roles.list(await deps.viewerOf(req)) }),
   });
   api.get('/api/roles/:role', {
@@ -13,7 +13,7 @@ export function registerRoleRoutes(api: Api, deps: { roles: RolesService; viewer
       tags: ['roles'],
       summary: 'A role guide: its loop, questions by stage, tips, FAQ and related roles',
       params: roleParamsSchema,
-      response: { 200: roleDetailSchema, 404: errorResponseSchema },
+      response: { 200: roleDetailSchema, 401: errorResponseSchema, 404: errorResponseSchema },
     },
     handler: async (req) => deps.roles.get(await deps.viewerOf(req), req.params.role),
   });

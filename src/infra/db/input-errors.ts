@@ -12,6 +12,8 @@ export function inputErrorFromDatabase(err: unknown): AppError | null {
   if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return null;
   // Class 22, data exception: invalid text representation (22P02: "not a uuid"), too long, out of range…
   if (code.startsWith('22')) return new AppError('BAD_REQUEST', 'a value in the request is not valid for its field (an id must be a UUID)');
+  // 54000, program limit exceeded: a text too long to index (a tsvector over 1 MB).
+  if (code === '54000') return new AppError('BAD_REQUEST', 'a value in the request is too long to store and index');
   if (code === '23514') return new AppError('BAD_REQUEST', 'a value in the request is out of bounds for its field');
   if (code === '23505') return new AppError('CONFLICT', 'that already exists');
   if (code === '23503') return new AppError('NOT_FOUND', 'the request refers to something that does not exist');

@@ -28,6 +28,12 @@ export async function checkServerRole(db: Queryable): Promise<ServerCheckProblem
   if (me.superuser) problems.push({ object: `role ${me.name}`, problem: 'is a superuser: superusers bypass row-level security even when it is forced; connect as a role without SUPERUSER' });
   if (me.bypass) problems.push({ object: `role ${me.name}`, problem: 'has BYPASSRLS: it would see every organization\'s data; connect as a role without BYPASSRLS' });
   if (!me.member) problems.push({ object: `role ${me.name}`, problem: `cannot assume ${APP_ROLE}: run "grant ${APP_ROLE} to ${me.name}" as the owner` });
+  // The write paths (an idempotent attempt, an organization's content under its advisory lock) are written for READ
+  // COMMITTED, PostgreSQL's default: after waiting on a lock, the next statement sees what the other writer committed.
+  const isolation = (await db.query<{ level: string }>(`select current_setting('default_transaction_isolation') as level`)).rows[0]?.level;
+  if (isolation !== undefined && isolation !== 'read committed') {
+    problems.push({ object: 'default_transaction_isolation', problem: `is "${isolation}"; Loopcoach's transactions are written for "read committed" (PostgreSQL's default): run "alter role ${me.name} set default_transaction_isolation = 'read committed'"` });
+  }
   return problems;
 }
 
