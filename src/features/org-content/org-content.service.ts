@@ -25,12 +25,14 @@ import {
   toOrgQuestion,
   withLines,
   type OrgContentProblem,
+  type OrgGuideInput,
   type OrgParse,
+  type OrgQuestionInput,
 } from '../../core/content/org-content.js';
 import type { Question, RoleGuide } from '../../core/content/schema.js';
 import { questionSearchText } from '../../core/content/search-text.js';
 import type { Database } from '../../infra/db/database.js';
-import { withTenant } from '../../infra/db/tenant.js';
+import { withTenant, type TenantTx } from '../../infra/db/tenant.js';
 import type { OrgGuideRecord, OrgQuestionRecord } from '../../shared/contracts/org-content.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { Actor, ActorRole } from '../accounts/visibility.js';
@@ -180,63 +182,87 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
     ...authorship(row),
   });
 
-  /** Validates a question against the guides the organization sees, and writes it (insert or replace). */
-  const writeQuestion = async (actor: Actor, input: OrgInput, slugInPath: string | null): Promise<OrgQuestionRecord> => {
+  /** What differs between writing a question and writing a role guide; the rest is `write` below. */
+  interface Kind<I extends { slug: string }, D extends Question | RoleGuide, R> {
+    what: 'question' | 'role guide';
+    /** Why a document keeps its slug, for the refusal to rename one. */
+    keepsSlug: string;
+    parse(input: OrgInput): OrgParse<I>;
+    toDoc(input: I): D;
+    /** Cross-references against the organization's content (and the shipped guides). */
+    check(doc: D, own: ContentParts): OrgContentProblem[];
+    limit: number;
+    count(own: ContentParts): number;
+    insert(tx: TenantTx, doc: D, slug: string, userId: string | null): Promise<boolean>;
+    update(tx: TenantTx, doc: D, slug: string, userId: string | null): Promise<boolean>;
+    find(tx: TenantTx, slug: string): Promise<repo.OrgDocRow<D> | null>;
+    record(row: repo.OrgDocRow<D>): R;
+  }
+
+  /**
+   * Validates a document, then — under the organization's lock, against its content as it is now — checks its
+   * references, the limits and the budget, and inserts it (`slugInPath` null) or replaces the one with that slug.
+   */
+  const write = async <I extends { slug: string }, D extends Question | RoleGuide, R>(kind: Kind<I, D, R>, actor: Actor, input: OrgInput, slugInPath: string | null): Promise<R> => {
     assertEditor(actor);
-    const parsed = parse(input, parseOrgQuestion, parseOrgQuestionMarkdown);
-    if (!parsed.ok) throw invalid('question', parsed.problems);
-    if (slugInPath !== null && parsed.value.slug !== slugInPath) {
-      throw new AppError('BAD_REQUEST', `slug: "${parsed.value.slug}" does not match the question being replaced ("${slugInPath}"); a question keeps its slug (its attempts and reviews refer to it): add a new one instead`);
+    const parsed = kind.parse(input);
+    if (!parsed.ok) throw invalid(kind.what, parsed.problems);
+    const { slug } = parsed.value;
+    if (slugInPath !== null && slug !== slugInPath) {
+      throw new AppError('BAD_REQUEST', `slug: "${slug}" does not match the ${kind.what} being replaced ("${slugInPath}"); ${kind.keepsSlug}: add a new one instead`);
     }
-    const question = toOrgQuestion(parsed.value);
+    const doc = kind.toDoc(parsed.value);
     const row = await withTenant(db, actor.tenantId, async (tx) => {
       await repo.lockOrgContent(tx);
       const own = await repo.loadOrgContent(tx);
-      const problems = withLines(parsed, checkOrgQuestion(question, [...deps.shipped.guides, ...own.guides]));
-      if (problems.length > 0) throw invalid('question', problems);
-      assertBudget(own, slugInPath === null ? null : question.id, question);
-      const write = { slug: parsed.value.slug, question, searchText: questionSearchText(question), userId: actor.userId };
+      const problems = withLines(parsed, kind.check(doc, own));
+      if (problems.length > 0) throw invalid(kind.what, problems);
+      assertBudget(own, slugInPath === null ? null : doc.id, doc);
       if (slugInPath === null) {
-        if (own.questions.length >= ORG_QUESTION_LIMIT) throw new AppError('CONFLICT', `the organization has ${String(ORG_QUESTION_LIMIT)} questions, the most it may add: remove some first`);
-        if (!(await repo.insertOrgQuestion(tx, write))) throw new AppError('CONFLICT', `the organization already has a question "${question.id}": choose another slug, or replace it (PUT, or loopcoach own add --replace)`);
-      } else if (!(await repo.updateOrgQuestion(tx, write))) {
-        throw notFound('question', question.id);
+        if (kind.count(own) >= kind.limit) throw new AppError('CONFLICT', `the organization has ${String(kind.limit)} ${kind.what}s, the most it may add: remove some first`);
+        if (!(await kind.insert(tx, doc, slug, actor.userId))) throw new AppError('CONFLICT', `the organization already has a ${kind.what} "${doc.id}": choose another slug, or replace it (PUT, or loopcoach own add --replace)`);
+      } else if (!(await kind.update(tx, doc, slug, actor.userId))) {
+        throw notFound(kind.what, doc.id);
       }
-      return repo.findOrgQuestion(tx, parsed.value.slug);
+      return kind.find(tx, slug);
     });
     forget(actor.tenantId);
-    if (!row) throw notFound('question', question.id);
-    return questionRecord(row);
+    if (!row) throw notFound(kind.what, doc.id);
+    return kind.record(row);
   };
 
-  const writeGuide = async (actor: Actor, input: OrgInput, slugInPath: string | null): Promise<OrgGuideRecord> => {
-    assertEditor(actor);
-    const parsed = parse(input, parseOrgGuide, parseOrgGuideMarkdown);
-    if (!parsed.ok) throw invalid('role guide', parsed.problems);
-    if (slugInPath !== null && parsed.value.slug !== slugInPath) {
-      throw new AppError('BAD_REQUEST', `slug: "${parsed.value.slug}" does not match the role guide being replaced ("${slugInPath}"); a guide keeps its slug (questions and plans refer to it): add a new one instead`);
-    }
-    const guide = toOrgGuide(parsed.value);
-    const row = await withTenant(db, actor.tenantId, async (tx) => {
-      await repo.lockOrgContent(tx);
-      const own = await repo.loadOrgContent(tx);
-      const itsQuestions = own.questions.filter((q) => q.roles.includes(guide.id));
-      const previous = own.guides.find((g) => g.id === guide.id);
-      const problems = withLines(parsed, checkOrgGuide(guide, [...deps.shipped.guides, ...own.guides], itsQuestions, previous));
-      if (problems.length > 0) throw invalid('role guide', problems);
-      assertBudget(own, slugInPath === null ? null : guide.id, guide);
-      const write = { slug: parsed.value.slug, guide, userId: actor.userId };
-      if (slugInPath === null) {
-        if (own.guides.length >= ORG_GUIDE_LIMIT) throw new AppError('CONFLICT', `the organization has ${String(ORG_GUIDE_LIMIT)} role guides, the most it may add: remove some first`);
-        if (!(await repo.insertOrgGuide(tx, write))) throw new AppError('CONFLICT', `the organization already has a role guide "${guide.id}": choose another slug, or replace it (PUT, or loopcoach own add --replace)`);
-      } else if (!(await repo.updateOrgGuide(tx, write))) {
-        throw notFound('role guide', guide.id);
-      }
-      return repo.findOrgGuide(tx, parsed.value.slug);
-    });
-    forget(actor.tenantId);
-    if (!row) throw notFound('role guide', guide.id);
-    return guideRecord(row);
+  const questions: Kind<OrgQuestionInput, Question, OrgQuestionRecord> = {
+    what: 'question',
+    keepsSlug: 'a question keeps its slug (its attempts and reviews refer to it)',
+    parse: (input) => parse(input, parseOrgQuestion, parseOrgQuestionMarkdown),
+    toDoc: toOrgQuestion,
+    check: (q, own) => checkOrgQuestion(q, [...deps.shipped.guides, ...own.guides]),
+    limit: ORG_QUESTION_LIMIT,
+    count: (own) => own.questions.length,
+    insert: (tx, question, slug, userId) => repo.insertOrgQuestion(tx, { slug, question, searchText: questionSearchText(question), userId }),
+    update: (tx, question, slug, userId) => repo.updateOrgQuestion(tx, { slug, question, searchText: questionSearchText(question), userId }),
+    find: repo.findOrgQuestion,
+    record: questionRecord,
+  };
+
+  const guides: Kind<OrgGuideInput, RoleGuide, OrgGuideRecord> = {
+    what: 'role guide',
+    keepsSlug: 'a guide keeps its slug (questions and plans refer to it)',
+    parse: (input) => parse(input, parseOrgGuide, parseOrgGuideMarkdown),
+    toDoc: toOrgGuide,
+    check: (guide, own) =>
+      checkOrgGuide(
+        guide,
+        [...deps.shipped.guides, ...own.guides],
+        own.questions.filter((q) => q.roles.includes(guide.id)),
+        own.guides.find((g) => g.id === guide.id),
+      ),
+    limit: ORG_GUIDE_LIMIT,
+    count: (own) => own.guides.length,
+    insert: (tx, guide, slug, userId) => repo.insertOrgGuide(tx, { slug, guide, userId }),
+    update: (tx, guide, slug, userId) => repo.updateOrgGuide(tx, { slug, guide, userId }),
+    find: repo.findOrgGuide,
+    record: guideRecord,
   };
 
   return {
@@ -264,8 +290,8 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
       return questionRecord(row);
     },
 
-    createQuestion: (actor, input) => writeQuestion(actor, input, null),
-    replaceQuestion: (actor, slug, input) => writeQuestion(actor, input, slug),
+    createQuestion: (actor, input) => write(questions, actor, input, null),
+    replaceQuestion: (actor, slug, input) => write(questions, actor, input, slug),
 
     async deleteQuestion(actor, slug) {
       assertEditor(actor);
@@ -293,8 +319,8 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
       return guideRecord(row);
     },
 
-    createGuide: (actor, input) => writeGuide(actor, input, null),
-    replaceGuide: (actor, slug, input) => writeGuide(actor, input, slug),
+    createGuide: (actor, input) => write(guides, actor, input, null),
+    replaceGuide: (actor, slug, input) => write(guides, actor, input, slug),
 
     async deleteGuide(actor, slug) {
       assertEditor(actor);
