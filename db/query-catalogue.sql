@@ -272,14 +272,6 @@ union all select 'level', l, count(*) from q, unnest(q.levels) as l group by l
 union all select 'difficulty', difficulty, count(*) from q group by difficulty
 union all select 'skill', s, count(*) from q, unnest(q.skills) as s group by s;
 
--- src/features/questions/questions.repository.ts:108 stageNames
-select distinct on (s->>'id') s->>'id' as id, s->>'name' as name
- from content_roles, jsonb_array_elements(doc->'stages') as s
-order by s->>'id', case when content_roles.id = 'backend' then 0 else 1 end, content_roles.id;
-
--- src/features/roles/roles.repository.ts:5 roleTitles
-select id, title from content_roles where id = any($1::text[]);
-
 -- src/features/saved/saved.repository.ts:16 listSaved
 select s.question_id, coalesce(q.title, o.title) as title, s.note, s.created_at
  from saved_questions s

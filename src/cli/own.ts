@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { App } from '../app.js';
-import { isOrgGuideId, isOrgQuestionId, parseOrgGuideMarkdown, parseOrgQuestionMarkdown } from '../core/content/org-content.js';
+import { isOrgGuideId, isOrgQuestionId, orgSlug, parseOrgGuideMarkdown, parseOrgQuestionMarkdown } from '../core/content/org-content.js';
 import { localActor, type Actor } from '../features/accounts/visibility.js';
 import { AppError } from '../shared/errors.js';
 
@@ -67,19 +67,17 @@ export async function ownList(app: App, json: boolean): Promise<string> {
   return lines.join('\n');
 }
 
-const slugOf = (id: string): string => (isOrgQuestionId(id) ? id.slice('org/'.length) : isOrgGuideId(id) ? id.slice('org-'.length) : id);
-
 export async function ownShow(app: App, id: string): Promise<string> {
   const actor = localOwner(app);
-  if (isOrgGuideId(id)) return (await app.services.orgContent.getGuide(actor, slugOf(id))).markdown;
-  if (isOrgQuestionId(id)) return (await app.services.orgContent.getQuestion(actor, slugOf(id))).markdown;
+  if (isOrgGuideId(id)) return (await app.services.orgContent.getGuide(actor, orgSlug(id))).markdown;
+  if (isOrgQuestionId(id)) return (await app.services.orgContent.getQuestion(actor, orgSlug(id))).markdown;
   throw new AppError('BAD_REQUEST', `"${id.slice(0, 80)}" is not one of yours: your questions are org/<slug> and your role guides org-<slug>`);
 }
 
 export async function ownRemove(app: App, id: string): Promise<string> {
   const actor = localOwner(app);
-  if (isOrgGuideId(id)) await app.services.orgContent.deleteGuide(actor, slugOf(id));
-  else if (isOrgQuestionId(id)) await app.services.orgContent.deleteQuestion(actor, slugOf(id));
+  if (isOrgGuideId(id)) await app.services.orgContent.deleteGuide(actor, orgSlug(id));
+  else if (isOrgQuestionId(id)) await app.services.orgContent.deleteQuestion(actor, orgSlug(id));
   else throw new AppError('BAD_REQUEST', `"${id.slice(0, 80)}" is not one of yours: your questions are org/<slug> and your role guides org-<slug>`);
   return `removed ${id}`;
 }

@@ -11,7 +11,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import { crossCheck, type ParsedItem } from './check.js';
 export { isReservedRoleId } from './check.js';
-import { parseFrontMatter, type ContentProblem, type LineOf } from './parse.js';
+import { formatPath, parseFrontMatter, type ContentProblem, type LineOf } from './parse.js';
 import { prose, questionFrontMatterSchema, refineGuideLists, refineQuestionLists, roleGuideFrontMatterSchema, type Question, type RoleGuide } from './schema.js';
 
 export const ORG_QUESTION_PREFIX = 'org/';
@@ -22,6 +22,9 @@ export const isOrgGuideId = (id: string): boolean => id.startsWith(ORG_GUIDE_PRE
 
 export const orgQuestionId = (slug: string): string => `${ORG_QUESTION_PREFIX}${slug}`;
 export const orgGuideId = (slug: string): string => `${ORG_GUIDE_PREFIX}${slug}`;
+/** The slug of an organization's question (`org/<slug>`) or guide (`org-<slug>`); any other id as it is. */
+export const orgSlug = (id: string): string =>
+  isOrgQuestionId(id) ? id.slice(ORG_QUESTION_PREFIX.length) : isOrgGuideId(id) ? id.slice(ORG_GUIDE_PREFIX.length) : id;
 
 const slugOf = (max: number) =>
   z
@@ -128,16 +131,13 @@ export function toOrgGuide(input: OrgGuideInput): RoleGuide {
 /** The input that would write `q` back (for editors: GET, change, PUT). */
 export function orgQuestionInput(q: Question): OrgQuestionInput {
   const { id, ...rest } = q;
-  return { slug: id.slice(ORG_QUESTION_PREFIX.length), ...rest };
+  return { slug: orgSlug(id), ...rest };
 }
 
 export function orgGuideInput(g: RoleGuide): OrgGuideInput {
   const { id, ...rest } = g;
-  return { slug: id.slice(ORG_GUIDE_PREFIX.length), ...rest };
+  return { slug: orgSlug(id), ...rest };
 }
-
-const formatPath = (path: readonly PropertyKey[]): string =>
-  path.map((k, i) => (typeof k === 'number' ? `[${String(k)}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
 
 function fromZod<T>(schema: z.ZodType<T>, input: unknown): OrgParse<T> {
   const parsed = schema.safeParse(input);
@@ -216,11 +216,11 @@ function inSchemaOrder(value: unknown, schema: z.ZodType): unknown {
 /** An organization's question as Markdown in the format of content/questions/*.md, with `slug` for `id`. */
 export function orgQuestionMarkdown(q: Question): string {
   const { modelAnswer, ...front } = orgQuestionInput(q);
-  return `---\n${stringify({ slug: front.slug, ...(inSchemaOrder(front, orgQuestionInputSchema) as object) }, { lineWidth: 0 })}---\n\n${modelAnswer.trim()}\n`;
+  return `---\n${stringify({ slug: front.slug, ...(inSchemaOrder(front, orgQuestionFrontMatterSchema) as object) }, { lineWidth: 0 })}---\n\n${modelAnswer.trim()}\n`;
 }
 
 /** An organization's role guide as Markdown in the format of content/roles/*.md, with `slug` for `id`. */
 export function orgGuideMarkdown(g: RoleGuide): string {
   const { overview, ...front } = orgGuideInput(g);
-  return `---\n${stringify({ slug: front.slug, ...(inSchemaOrder(front, orgGuideInputSchema) as object) }, { lineWidth: 0 })}---\n\n${overview.trim()}\n`;
+  return `---\n${stringify({ slug: front.slug, ...(inSchemaOrder(front, orgGuideFrontMatterSchema) as object) }, { lineWidth: 0 })}---\n\n${overview.trim()}\n`;
 }

@@ -144,7 +144,8 @@ function nodeLine(doc: Document, path: readonly PropertyKey[], lineCounter: Line
   return lineCounter.linePos(offset).line;
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** ['rubric', 0, 'signals'] → `rubric[0].signals`: how problems name a field. */
+export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((k, i) => (typeof k === 'number' ? `[${String(k)}]` : i === 0 ? String(k) : `.${String(k)}`))
     .join('');

@@ -122,11 +122,12 @@ export function createServerAccounts(deps: { db: Database; sessions: SessionRead
     return personal;
   }
 
-  const actorOf = async (request: RequestLike): Promise<Actor> => {
-    const session = await authenticate(request);
+  /** The session's user acting in the organization the request names (or their active or personal one). */
+  const actorFor = async (request: RequestLike, session: { user: SessionUser; activeOrganizationId: string | null }): Promise<Actor> => {
     const membership = await organizationFor(request, session);
     return { tenantId: membership.organizationId, userId: session.user.id, role: membership.role };
   };
+  const actorOf = async (request: RequestLike): Promise<Actor> => actorFor(request, await authenticate(request));
 
   return {
     actorOf,
@@ -137,9 +138,7 @@ export function createServerAccounts(deps: { db: Database; sessions: SessionRead
       if (typeof authorization === 'string' && /^bearer\s/i.test(authorization)) return actorOf(request);
       if (typeof cookie !== 'string') return null;
       const session = await sessions(new Headers({ cookie }));
-      if (!session) return null;
-      const membership = await organizationFor(request, session);
-      return { tenantId: membership.organizationId, userId: session.user.id, role: membership.role };
+      return session ? actorFor(request, session) : null;
     },
     async me(request) {
       const session = await authenticate(request);

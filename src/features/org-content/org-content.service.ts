@@ -12,8 +12,9 @@
 import { combineBank, type ContentParts, type QuestionBank } from '../../core/content/bank.js';
 import {
   checkOrgGuide,
-  ORG_GUIDE_PREFIX,
-  ORG_QUESTION_PREFIX,
+  orgGuideId,
+  orgQuestionId,
+  orgSlug,
   checkOrgQuestion,
   orgGuideMarkdown,
   orgQuestionMarkdown,
@@ -33,7 +34,7 @@ import type { Question, RoleGuide } from '../../core/content/schema.js';
 import { questionSearchText } from '../../core/content/search-text.js';
 import type { Database } from '../../infra/db/database.js';
 import { withTenant, type TenantTx } from '../../infra/db/tenant.js';
-import type { OrgGuideRecord, OrgQuestionRecord } from '../../shared/contracts/org-content.js';
+import type { OrgGuideListItem, OrgGuideRecord, OrgQuestionListItem, OrgQuestionRecord } from '../../shared/contracts/org-content.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { Actor, ActorRole } from '../accounts/visibility.js';
 import * as repo from './org-content.repository.js';
@@ -52,37 +53,11 @@ const BANK_CACHE_BYTES = 128_000_000;
 
 const EDITORS: ReadonlySet<ActorRole> = new Set<ActorRole>(['owner', 'coach', 'local']);
 
-export interface OrgQuestionListItem {
-  id: string;
-  slug: string;
-  title: string;
-  roles: string[];
-  stage: string;
-  difficulty: string;
-  levels: string[];
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string | null;
-  updatedBy: string | null;
-}
-
-export interface OrgGuideListItem {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  stageCount: number;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string | null;
-  updatedBy: string | null;
-}
+/** The bank a request sees: shipped content, and its organization's (none without an actor: signed out). */
+export type BankOf = (actor: Actor | null) => Promise<QuestionBank>;
 
 export interface OrgContentService {
-  /** The bank a request sees: shipped content, and its organization's (none without an actor: signed out). */
-  bankOf: (actor: Actor | null) => Promise<QuestionBank>;
-  /** The shipped content alone. */
-  readonly shipped: QuestionBank;
+  bankOf: BankOf;
   listQuestions(actor: Actor): Promise<OrgQuestionListItem[]>;
   getQuestion(actor: Actor, slug: string): Promise<OrgQuestionRecord>;
   createQuestion(actor: Actor, input: OrgInput): Promise<OrgQuestionRecord>;
@@ -168,7 +143,7 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
 
   const questionRecord = (row: repo.OrgDocRow<Question>): OrgQuestionRecord => ({
     id: row.doc.id,
-    slug: row.doc.id.slice(ORG_QUESTION_PREFIX.length),
+    slug: orgSlug(row.doc.id),
     question: row.doc,
     markdown: orgQuestionMarkdown(row.doc),
     ...authorship(row),
@@ -176,7 +151,7 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
 
   const guideRecord = (row: repo.OrgDocRow<RoleGuide>): OrgGuideRecord => ({
     id: row.doc.id,
-    slug: row.doc.id.slice(ORG_GUIDE_PREFIX.length),
+    slug: orgSlug(row.doc.id),
     guide: row.doc,
     markdown: orgGuideMarkdown(row.doc),
     ...authorship(row),
@@ -267,13 +242,12 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
 
   return {
     bankOf,
-    shipped,
 
     async listQuestions(actor) {
       const rows = await withTenant(db, actor.tenantId, (tx) => repo.listOrgQuestions(tx));
       return rows.map((r) => ({
         id: r.doc.id,
-        slug: r.doc.id.slice(ORG_QUESTION_PREFIX.length),
+        slug: orgSlug(r.doc.id),
         title: r.doc.title,
         roles: r.doc.roles,
         stage: r.doc.stage,
@@ -286,7 +260,7 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
     async getQuestion(actor, slug) {
       assertEditor(actor);
       const row = await withTenant(db, actor.tenantId, (tx) => repo.findOrgQuestion(tx, slug));
-      if (!row) throw notFound('question', `org/${slug}`);
+      if (!row) throw notFound('question', orgQuestionId(slug));
       return questionRecord(row);
     },
 
@@ -297,14 +271,14 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
       assertEditor(actor);
       const ok = await withTenant(db, actor.tenantId, (tx) => repo.deleteOrgQuestion(tx, slug));
       forget(actor.tenantId);
-      if (!ok) throw notFound('question', `org/${slug}`);
+      if (!ok) throw notFound('question', orgQuestionId(slug));
     },
 
     async listGuides(actor) {
       const rows = await withTenant(db, actor.tenantId, (tx) => repo.listOrgGuides(tx));
       return rows.map((r) => ({
         id: r.doc.id,
-        slug: r.doc.id.slice(ORG_GUIDE_PREFIX.length),
+        slug: orgSlug(r.doc.id),
         title: r.doc.title,
         summary: r.doc.summary,
         stageCount: r.doc.stages.length,
@@ -315,7 +289,7 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
     async getGuide(actor, slug) {
       assertEditor(actor);
       const row = await withTenant(db, actor.tenantId, (tx) => repo.findOrgGuide(tx, slug));
-      if (!row) throw notFound('role guide', `org-${slug}`);
+      if (!row) throw notFound('role guide', orgGuideId(slug));
       return guideRecord(row);
     },
 
@@ -324,7 +298,7 @@ export function createOrgContentService(deps: { db: Database; shipped: ContentPa
 
     async deleteGuide(actor, slug) {
       assertEditor(actor);
-      const id = `org-${slug}`;
+      const id = orgGuideId(slug);
       await withTenant(db, actor.tenantId, async (tx) => {
         await repo.lockOrgContent(tx);
         const own = await repo.loadOrgContent(tx);

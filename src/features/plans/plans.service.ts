@@ -9,7 +9,7 @@ import { withTenant } from '../../infra/db/tenant.js';
 import { postingTextFromBytes } from '../../infra/jd/read-posting.js';
 import type { CreatePlanBody, PlanRecord, PlanSummary } from '../../shared/contracts/plans.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import type { BankOf } from '../practice/practice.service.js';
+import type { BankOf } from '../org-content/org-content.service.js';
 import { ownRows, readableRows, type Actor, type MemberDirectory } from '../accounts/visibility.js';
 import * as repo from './plans.repository.js';
 

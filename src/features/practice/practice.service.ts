@@ -20,9 +20,9 @@ import type { AttemptRecord, CreateAttemptBody, CreateSessionBody, MembersProgre
 import { AppError, notFound } from '../../shared/errors.js';
 import { membersReadableBy, ownRows, readableRows, type Actor, type MemberDirectory, type ReadScope } from '../accounts/visibility.js';
 import { findPlan } from '../plans/plans.repository.js';
+import type { BankOf } from '../org-content/org-content.service.js';
 import * as repo from './practice.repository.js';
 
-export type { QuestionBank };
 
 /** Whose data a read returns: absent, the actor's own; an owner or coach may name a member. */
 export interface ReadOptions {
@@ -63,9 +63,6 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   }
   return out;
 }
-
-/** The bank an actor sees: the shipped questions and guides, and their organization's own beside them. */
-export type BankOf = (actor: Actor | null) => Promise<QuestionBank>;
 
 export function createPracticeService(deps: { db: Database; directory: MemberDirectory; bankOf: BankOf; scorer: Scorer; clock: () => Date }): PracticeService {
   const { db, directory, bankOf, scorer, clock } = deps;

@@ -102,13 +102,3 @@ export async function bankFacets(tx: TenantTx, role: string | undefined): Promis
   );
   return r.rows;
 }
-
-/** Stage names from the role guides (the first guide, by id, that defines a stage id names it). */
-export async function stageNames(db: Queryable): Promise<Map<string, string>> {
-  const r = await db.query<{ id: string; name: string }>(
-    `select distinct on (s->>'id') s->>'id' as id, s->>'name' as name
-       from content_roles, jsonb_array_elements(doc->'stages') as s
-      order by s->>'id', case when content_roles.id = 'backend' then 0 else 1 end, content_roles.id`,
-  );
-  return new Map(r.rows.map((row) => [row.id, row.name]));
-}

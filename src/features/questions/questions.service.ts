@@ -9,7 +9,6 @@ import type { OrgContentService } from '../org-content/org-content.service.js';
 import { orderFacets } from '../../core/questions/facets.js';
 import type { ModelAnswer, QuestionDetail, QuestionFacets, QuestionList, QuestionListQuery, QuestionSummary } from '../../shared/contracts/questions.js';
 import { AppError, notFound } from '../../shared/errors.js';
-import { roleTitles } from '../roles/roles.repository.js';
 import * as repo from './questions.repository.js';
 
 export const sourceOf = (id: string): ContentSource => (isOrgQuestionId(id) ? 'organization' : 'shipped');
@@ -83,13 +82,13 @@ export function createQuestionsService(deps: { db: Database; content: OrgContent
       const rows = viewer === null ? await repo.questionFacets(db, role) : await withTenant(db, viewer.tenantId, (tx) => repo.bankFacets(tx, role));
       const of = (kind: repo.FacetRow['facet']) =>
         orderFacets(kind, rows.filter((r) => r.facet === kind).map((r) => ({ id: r.id, count: Number(r.count) })));
-      const [names, titles, bank] = await Promise.all([repo.stageNames(db), roleTitles(db, of('role').map((r) => r.id)), content.bankOf(viewer)]);
-      // The organization's own guides name their own stages and roles (a shipped name wins for a shared stage id).
-      for (const g of bank.guides) {
-        if (!isOrgGuideId(g.id)) continue;
-        titles.set(g.id, g.title);
-        for (const s of g.stages) if (!names.has(s.id)) names.set(s.id, s.name);
-      }
+      // Names from the guides the viewer sees (in memory): a stage is named by the backend guide if it has it, else by
+      // the first shipped guide by id, else by the organization's own.
+      const { guides } = await content.bankOf(viewer);
+      const titles = new Map(guides.map((g) => [g.id, g.title]));
+      const names = new Map<string, string>();
+      const backendFirst = [...guides].sort((a, b) => Number(b.id === 'backend') - Number(a.id === 'backend') || Number(isOrgGuideId(a.id)) - Number(isOrgGuideId(b.id)));
+      for (const g of backendFirst) for (const st of g.stages) if (!names.has(st.id)) names.set(st.id, st.name);
       return {
         total: of('difficulty').reduce((n, f) => n + f.count, 0),
         roles: of('role').map((f) => ({ ...f, title: titles.get(f.id) ?? f.id })),

@@ -3,7 +3,7 @@ import { withTenant } from '../../infra/db/tenant.js';
 import type { SavedQuestion } from '../../shared/contracts/saved.js';
 import { notFound } from '../../shared/errors.js';
 import { ownRows, type Actor } from '../accounts/visibility.js';
-import type { BankOf } from '../practice/practice.service.js';
+import type { BankOf } from '../org-content/org-content.service.js';
 import * as repo from './saved.repository.js';
 
 /** Saved questions are each user's own: nobody else reads or changes them (not even an owner or coach). */

@@ -42,6 +42,7 @@ export const orgQuestionListItemSchema = z.object({
   levels: z.array(z.string()),
   ...authorship,
 });
+export type OrgQuestionListItem = z.infer<typeof orgQuestionListItemSchema>;
 export const orgQuestionListSchema = z.object({ items: z.array(orgQuestionListItemSchema), limit: z.number().int().describe('How many questions an organization may add') });
 
 export const orgQuestionRecordSchema = z.object({
@@ -61,6 +62,7 @@ export const orgGuideListItemSchema = z.object({
   stageCount: z.number().int(),
   ...authorship,
 });
+export type OrgGuideListItem = z.infer<typeof orgGuideListItemSchema>;
 export const orgGuideListSchema = z.object({ items: z.array(orgGuideListItemSchema), limit: z.number().int().describe('How many role guides an organization may add') });
 
 export const orgGuideRecordSchema = z.object({
