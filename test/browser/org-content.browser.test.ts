@@ -119,6 +119,8 @@ describe('the organization’s own questions and role guides in Chromium', { ski
     await page.waitForURL(new RegExp(`/questions/org/${SLUG}$`));
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     assert.ok(await page.locator('.question-page header').getByText(BADGE, { exact: true }).isVisible());
+    // The breadcrumb names its home guide once the guide has loaded (after the question: its id does not say which).
+    await page.getByRole('link', { name: 'Backend Developer', exact: true }).first().waitFor({ timeout: 10_000 });
     assert.ok(await page.getByRole('link', { name: 'Backend Developer', exact: true }).first().isVisible(), 'the breadcrumb names its home guide');
     await page.getByRole('link', { name: /Practise this question/ }).click();
     await page.waitForURL(new RegExp(`/practice/question/org/${SLUG}$`));
