@@ -67,6 +67,8 @@ describe('the organization’s own questions and role guides in Chromium', { ski
     await page.getByRole('button', { name: 'Save question' }).click();
     const problemsHeading = page.getByRole('heading', { name: /^Not saved: 3 problems to fix$/ });
     await problemsHeading.waitFor();
+    // The editor moves focus on the next animation frame after it renders the problems.
+    await page.waitForFunction((el) => el === document.activeElement, await problemsHeading.elementHandle(), { timeout: 5_000 }).catch(() => undefined);
     assert.ok(await problemsHeading.evaluate((el) => el === document.activeElement), 'focus moves to the problems');
     const problems = page.getByRole('list', { name: 'Problems in the question' }).getByRole('listitem');
     assert.equal(await problems.count(), 3);
